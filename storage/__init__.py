@@ -1,0 +1,1 @@
+"""Persistence: the schema, its migrations, queries per register, and Excel exchange."""
