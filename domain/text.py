@@ -126,7 +126,8 @@ def normalise_phone(phone: str) -> str:
     digits = "".join(c for c in unicodedata.normalize("NFKC", phone) if c.isdigit())
     if digits.startswith("0086"):
         digits = digits[4:]
-    elif digits.startswith("86") and len(digits) == 13:
+    elif digits.startswith("86") and len(digits) >= 12:
+        # Local numbers never start with 86 at this length: area codes start with 0, mobiles with 1.
         digits = digits[2:]
     return digits
 

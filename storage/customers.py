@@ -15,10 +15,19 @@ from decimal import Decimal
 from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
-from domain.customers import CustomerFacts, CustomerStatus, trailing_window
+from domain.customers import (
+    ClassificationSettings,
+    Classification,
+    CustomerFacts,
+    CustomerStatus,
+    classify,
+    trailing_window,
+)
+from domain.duplicates import DuplicateCandidate
 from domain.records import CUSTOMER_TEXT_FIELDS, ContactRecord, CustomerRecord, OrderRecord
 from domain.text import pinyin_keys
 from storage.models import Contact, Customer, CustomerEvent, Order, Rep
+from storage.settings import load_classification
 
 
 def to_fen(amount: Decimal) -> int:
@@ -279,3 +288,46 @@ def count_live(session: Session) -> int:
 
 def names_by_id(session: Session, ids: Sequence[int]) -> dict[int, str]:
     return dict(session.execute(select(Customer.id, Customer.name).where(Customer.id.in_(list(ids)))).all())  # type: ignore[arg-type]
+
+
+@dataclass
+class CustomerOverview:
+    """The customer list with each live customer's sales facts and classes, as of one day."""
+
+    as_of: date
+    rows: list[CustomerListRow]
+    facts: dict[int, CustomerFacts]
+    classes: dict[int, Classification]
+    settings: ClassificationSettings
+
+
+def overview(session: Session, as_of: date | None = None, include_deleted: bool = False) -> CustomerOverview:
+    """Everything the customer page and the customer report show, classified with the stored settings."""
+    as_of = as_of or date.today()
+    settings = load_classification(session)
+    rows = list_rows(session, include_deleted=include_deleted)
+    facts = {f.customer_id: f for f in sales_facts(session, as_of, settings.trailing_months)}
+    return CustomerOverview(as_of, rows, facts, classify(facts.values(), settings), settings)
+
+
+def duplicate_candidates(session: Session) -> list[DuplicateCandidate]:
+    """Every live customer with its own and its contacts' phones and e-mails."""
+    phones: dict[int, list[str]] = {}
+    emails: dict[int, list[str]] = {}
+    for cid, phone, email in contact_keys(session):
+        if phone:
+            phones.setdefault(cid, []).append(phone)
+        if email:
+            emails.setdefault(cid, []).append(email)
+    rows = session.execute(
+        select(Customer.id, Customer.name, Customer.phone, Customer.email).where(Customer.deleted_at.is_(None))
+    )
+    return [
+        DuplicateCandidate(
+            cid,
+            name,
+            tuple(([phone] if phone else []) + phones.get(cid, [])),
+            tuple(([email] if email else []) + emails.get(cid, [])),
+        )
+        for cid, name, phone, email in rows
+    ]

@@ -1,0 +1,245 @@
+"""Composition root of the sales console: arguments, database, Qt application, main window,
+and the headless commands (import / export / report) for IT automation and tests.
+
+    uv run app.py                         # the console on the default local database
+    uv run app.py --demo                  # the sample workspace (its own file)
+    uv run app.py --database other.db     # another SQLite file or any SQLAlchemy URL
+    uv run app.py import customers FILE.xlsx
+    uv run app.py export customers -o FILE.xlsx
+    uv run app.py report customers --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QStandardPaths, QTranslator
+
+from storage.db import Database, DatabaseError, DatabaseTooNew, open_database
+
+ORGANISATION = "SalesConsole"
+APPLICATION = "SalesConsole"
+TRANSLATIONS = Path(__file__).resolve().parent / "resources" / "translations"
+log = logging.getLogger("console")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("app", text)
+
+
+def data_folder() -> Path:
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def default_database() -> Path:
+    return data_folder() / "console.sqlite3"
+
+
+def sample_database() -> Path:
+    return data_folder() / "sample-workspace.sqlite3"
+
+
+def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
+    """zh_CN or English: the saved choice, else the system locale."""
+    if not language:
+        language = "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+    if language == "en":
+        return None
+    translator = QTranslator(app)
+    if translator.load(f"console_{language}", str(TRANSLATIONS)):
+        app.installTranslator(translator)
+        qt_translator = QTranslator(app)
+        from PySide6.QtCore import QLibraryInfo
+
+        if qt_translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt_translator)
+        return translator
+    return None
+
+
+def setup_logging() -> None:
+    logging.basicConfig(
+        filename=str(data_folder() / "console.log"),
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="app.py", description="Sales manager's console")
+    parser.add_argument("--database", help="SQLite file or SQLAlchemy URL (default: the per-user database)")
+    parser.add_argument("--demo", action="store_true", help="open the sample workspace")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language for this run")
+    commands = parser.add_subparsers(dest="command")
+    imp = commands.add_parser("import", help="import a register from an Excel workbook")
+    imp.add_argument("register", choices=["customers"])
+    imp.add_argument("file")
+    imp.add_argument("--sheet")
+    imp.add_argument("--database", dest="sub_database")
+    exp = commands.add_parser("export", help="export a register to an Excel workbook")
+    exp.add_argument("register", choices=["customers"])
+    exp.add_argument("-o", "--output", required=True)
+    exp.add_argument("--database", dest="sub_database")
+    rep = commands.add_parser("report", help="print a report")
+    rep.add_argument("register", choices=["customers"])
+    rep.add_argument("--json", action="store_true", required=True)
+    rep.add_argument("--as-of", help="classification date, YYYY-MM-DD (default: today)")
+    rep.add_argument("--database", dest="sub_database")
+    return parser.parse_args(list(argv))
+
+
+def open_chosen_database(args: argparse.Namespace) -> Database:
+    target = getattr(args, "sub_database", None) or args.database
+    if args.demo:
+        target = str(sample_database())
+    return open_database(target or default_database())
+
+
+def database_message(exc: DatabaseError) -> str:
+    if isinstance(exc, DatabaseTooNew):
+        return _t("This database was written by a newer version of the console (revision {rev}); update the console.").format(
+            rev=str(exc)
+        )
+    return _t("The database cannot be opened: {error}").format(error=str(exc))
+
+
+# --- headless commands -------------------------------------------------------------
+def run_command(args: argparse.Namespace) -> int:
+    from storage import customer_exchange as exchange
+    from ui.import_messages import describe_issue
+
+    try:
+        db = open_chosen_database(args)
+    except DatabaseError as exc:
+        print(database_message(exc), file=sys.stderr)
+        return 2
+    try:
+        if args.command == "import":
+            path = Path(args.file)
+            try:
+                preview = exchange.preview_import(path, sheet=args.sheet)
+                summary = exchange.import_customers(db, path, preview.sheet, preview.header_row, preview.mapping)
+            except exchange.ImportFailed as exc:
+                first = exc.issues[0]
+                print(
+                    _t("{file}: {count} problems, nothing imported. First: {problem}").format(
+                        file=path.name, count=len(exc.issues), problem=describe_issue(first)
+                    ),
+                    file=sys.stderr,
+                )
+                return 1
+            except exchange.UnreadableFile as exc:
+                print(_t("{file}: cannot be read: {reason}").format(file=path.name, reason=exc.reason), file=sys.stderr)
+                return 1
+            print(
+                _t("Imported {file}: {created} created, {updated} updated, {unchanged} unchanged.").format(
+                    file=path.name, created=summary.created, updated=summary.updated, unchanged=summary.unchanged
+                )
+            )
+            return 0
+        if args.command == "export":
+            count = exchange.export_customers(db, Path(args.output), language=_language_code())
+            print(_t("Exported {count} customers to {file}.").format(count=count, file=args.output))
+            return 0
+        if args.command == "report":
+            from storage.customers import overview
+
+            as_of = date.fromisoformat(args.as_of) if args.as_of else None
+            with db.transaction() as session:
+                data = overview(session, as_of=as_of)
+            report = []
+            for row in data.rows:
+                facts = data.facts.get(row.id)
+                cls = data.classes.get(row.id)
+                report.append(
+                    {
+                        "id": row.id,
+                        "name": row.name,
+                        "status": row.status,
+                        "abc_class": cls.abc.value if cls else None,
+                        "value_class": cls.value.value if cls else None,
+                        "grade": cls.grade if cls else None,
+                        "score": cls.score if cls else None,
+                        "annual_amount": str(facts.annual_amount) if facts else "0.00",
+                        "orders_per_year": facts.orders_per_year if facts else 0,
+                    }
+                )
+            json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
+            print()
+            return 0
+    except OSError as exc:
+        print(_t("File problem: {error}").format(error=exc), file=sys.stderr)
+        return 1
+    except Exception as exc:  # never a traceback for the user; the detail goes to the log
+        log.exception("Command failed")
+        print(_t("The command failed: {error}").format(error=exc), file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    return 2
+
+
+def _language_code() -> str:
+    return "zh" if QLocale().name().startswith("zh") else "en"
+
+
+# --- the console -------------------------------------------------------------------
+def run_gui(args: argparse.Namespace) -> int:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    settings = QSettings()
+    install_translator(app, args.lang or str(settings.value("ui/language", "")))  # type: ignore[arg-type]
+    try:
+        db = open_chosen_database(args)
+    except DatabaseError as exc:
+        QMessageBox.critical(None, _t("Sales console"), database_message(exc))
+        return 2
+
+    windows: list[MainWindow] = []
+
+    def show(database: Database, sample: bool) -> None:
+        window = MainWindow(database, settings)
+        window.openSampleRequested.connect(open_sample)
+        if sample:
+            window.populate_sample_if_empty()
+        window.show()
+        for old in windows:
+            old.close()
+            old.db.close()
+        windows[:] = [window]
+
+    def open_sample() -> None:
+        try:
+            show(open_database(sample_database()), sample=True)
+        except DatabaseError as exc:
+            QMessageBox.critical(None, _t("Sales console"), database_message(exc))
+
+    show(db, sample=args.demo)
+    return app.exec()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    setup_logging()
+    if args.command:
+        app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+        install_translator(app, args.lang or str(QSettings().value("ui/language", "")))  # type: ignore[arg-type]
+        return run_command(args)
+    return run_gui(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

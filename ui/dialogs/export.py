@@ -1,0 +1,44 @@
+"""Exporting the customer register to a workbook, on a worker with progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from storage import customer_exchange as exchange
+from storage.db import Database
+from ui.jobs import Job, run_job
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("export", text)
+
+
+def export_customers(parent: QWidget, db: Database, path: str | None = None) -> Job | None:
+    if not path:
+        path, _filter = QFileDialog.getSaveFileName(parent, _t("Export customers"), _t("customers.xlsx"), _t("Excel workbook (*.xlsx)"))
+        if not path:
+            return None
+    if not path.lower().endswith(".xlsx"):
+        path += ".xlsx"
+    target = Path(path)
+    language = "zh" if QLocale().name().startswith("zh") else "en"
+
+    def done(count: int) -> None:
+        window = parent.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(_t("Exported {count} customers to {file}.").format(count=count, file=target.name), 10_000)
+
+    def failed(exc: Exception) -> None:
+        QMessageBox.warning(parent, _t("Export failed"), _t("{file} could not be written: {error}").format(file=target.name, error=exc))
+
+    return run_job(
+        parent,
+        lambda progress: exchange.export_customers(db, target, language=language, progress=progress),
+        on_success=done,
+        on_failure=failed,
+        on_cancel=lambda: target.unlink(missing_ok=True),
+        label=_t("Exporting customers…"),
+    )

@@ -1,0 +1,128 @@
+"""The one way the console runs long work: off the UI thread, with progress and Cancel.
+
+Like Anki's ``QueryOp``: a function runs on a worker thread and receives a
+``progress(done, total)`` callable; the result or the error comes back on the UI
+thread.  Cancel makes the next ``progress`` call raise
+:class:`storage.progress.JobCancelled`, so the job's transaction rolls back.
+No page starts threads of its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from storage.progress import JobCancelled, Progress
+
+log = logging.getLogger(__name__)
+
+
+class _Signals(QObject):
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[Progress], Any], signals: _Signals, stop: threading.Event) -> None:
+        super().__init__()
+        self._fn = fn
+        self._signals = signals
+        self._stop = stop
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._stop.is_set():
+            raise JobCancelled()
+        self._signals.progressed.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            result = self._fn(self._progress)
+        except JobCancelled:
+            self._signals.cancelled.emit()
+        except Exception as exc:  # every error goes back to the UI thread, never a traceback to the user
+            log.exception("Background job failed")
+            self._signals.failed.emit(exc)
+        else:
+            self._signals.succeeded.emit(result)
+
+
+class Job(QObject):
+    """A running job; ``finished`` fires once, after success, failure or cancel."""
+
+    finished = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.stop = threading.Event()
+        self.done = False
+
+    def cancel(self) -> None:
+        self.stop.set()
+
+
+def run_job(
+    parent: QWidget,
+    fn: Callable[[Progress], Any],
+    *,
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[Exception], None],
+    on_cancel: Callable[[], None] | None = None,
+    label: str | None = None,
+) -> Job:
+    """Run ``fn(progress)`` on the thread pool.
+
+    With a ``label`` a window-modal progress dialog with Cancel appears after a
+    short delay (quick jobs finish without flashing it); without one the job runs
+    quietly, e.g. loading a page's data behind an already painted window.
+    """
+    job = Job(parent)
+    signals = _Signals(job)
+    dialog: QProgressDialog | None = None
+    if label is not None:
+        dialog = QProgressDialog(label, QCoreApplication.translate("jobs", "Cancel"), 0, 0, parent)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(job.cancel)
+
+        def show_progress(done: int, total: int) -> None:
+            if dialog is not None and not job.stop.is_set():
+                dialog.setMaximum(max(total, 0))
+                dialog.setValue(min(done, total) if total else 0)
+
+        signals.progressed.connect(show_progress)
+
+    def finish() -> None:
+        job.done = True
+        if dialog is not None:
+            dialog.canceled.disconnect(job.cancel)
+            dialog.close()
+            dialog.deleteLater()
+        job.finished.emit()
+
+    def succeeded(result: Any) -> None:
+        finish()
+        on_success(result)
+
+    def failed(exc: Exception) -> None:
+        finish()
+        on_failure(exc)
+
+    def cancelled() -> None:
+        finish()
+        if on_cancel is not None:
+            on_cancel()
+
+    signals.succeeded.connect(succeeded)
+    signals.failed.connect(failed)
+    signals.cancelled.connect(cancelled)
+    QThreadPool.globalInstance().start(_Runnable(fn, signals, job.stop))
+    return job

@@ -1,0 +1,192 @@
+"""The main window: a sidebar of registers, one page each, menus, and the status bar. Wiring only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from storage import customers as repo
+from storage.db import Database
+from ui.customers_page import CustomersPage
+from ui.jobs import run_job
+from ui.placeholder_page import PlaceholderPage
+from ui.welcome_page import WelcomePage
+
+PAGES = ("customers", "pipeline", "competitors", "attendance", "activities", "visits", "dashboard")
+
+
+class MainWindow(QMainWindow):
+    """``openSampleRequested`` asks the application to reopen on the sample workspace."""
+
+    openSampleRequested = Signal()
+    languageChosen = Signal(str)
+
+    def __init__(self, db: Database, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.settings = settings
+        self.setWindowTitle(self.tr("Sales console"))
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(170)
+        self.sidebar.setIconSize(QSize(16, 16))
+        self.sidebar.setStyleSheet(
+            "QListWidget { background: #f3f4f6; border: none; font-size: 14px; }"
+            "QListWidget::item { padding: 9px 12px; }"
+            "QListWidget::item:selected { background: #dbe7fb; color: #1a3d7c; }"
+        )
+        self.stack = QStackedWidget()
+        self.customers = CustomersPage(db)
+        self.welcome = WelcomePage()
+        self.welcome.sampleRequested.connect(self.openSampleRequested)
+        self.welcome.importRequested.connect(self._import_from_welcome)
+        self.welcome.startEmptyRequested.connect(lambda: self._show_customers(force=True))
+        titles = {
+            "customers": self.tr("Customers"),
+            "pipeline": self.tr("Pipeline"),
+            "competitors": self.tr("Competitors"),
+            "attendance": self.tr("Attendance"),
+            "activities": self.tr("Activities & time"),
+            "visits": self.tr("Visit plans"),
+            "dashboard": self.tr("Dashboard"),
+        }
+        coming = {
+            "pipeline": self.tr("Key-account opportunities by stage, forecast and stalled deals."),
+            "competitors": self.tr("Competitor profiles, intelligence feed, price watch and battlecards."),
+            "attendance": self.tr("Monthly attendance ledgers imported from DingTalk, WeCom, Feishu or ZKTeco."),
+            "activities": self.tr("Reps' activities and the share of time spent selling."),
+            "visits": self.tr("Visit plans by customer class, printed for the reps."),
+            "dashboard": self.tr("The week at a glance across all registers."),
+        }
+        self.pages: dict[str, QWidget] = {"customers": self.customers}
+        for key in PAGES:
+            if key != "customers":
+                self.pages[key] = PlaceholderPage(titles[key], coming[key])
+        self.customers_container = QStackedWidget()
+        self.customers_container.addWidget(self.welcome)
+        self.customers_container.addWidget(self.customers)
+        for key in PAGES:
+            QListWidgetItem(titles[key], self.sidebar).setData(Qt.ItemDataRole.UserRole, key)
+            self.stack.addWidget(self.customers_container if key == "customers" else self.pages[key])
+        self.sidebar.currentRowChanged.connect(self._page_changed)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.db_label = QLabel(self.tr("Database: {name}").format(name=db.display_name))
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._build_menus()
+
+        with db.transaction() as session:
+            empty = repo.count_live(session) == 0
+        self.customers_container.setCurrentWidget(self.welcome if empty else self.customers)
+        self.customers.dataChanged.connect(self._customers_changed)
+
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        else:
+            self.resize(1280, 800)
+        last = str(settings.value("window/page", "customers"))
+        self.sidebar.setCurrentRow(PAGES.index(last) if last in PAGES else 0)
+        self.customers.reload()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._menu_action(file_menu, self.tr("Import customers…"), self.customers.import_customers)
+        self._menu_action(file_menu, self.tr("Export customers…"), self.customers.export_customers)
+        file_menu.addSeparator()
+        self._menu_action(file_menu, self.tr("Open the sample workspace"), self.openSampleRequested.emit)
+        file_menu.addSeparator()
+        quit_action = self._menu_action(file_menu, self.tr("Quit"), self.close)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        self._menu_action(settings_menu, self.tr("Classification settings…"), self.customers.edit_settings)
+        language_menu = settings_menu.addMenu(self.tr("Language"))
+        group = QActionGroup(self)
+        current = str(self.settings.value("ui/language", ""))
+        for code, name in (("", self.tr("System language")), ("zh_CN", "简体中文"), ("en", "English")):
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _c=False, code=code: self._choose_language(code))
+            group.addAction(action)
+            language_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._menu_action(help_menu, self.tr("About"), self._about)
+
+    def _menu_action(self, menu, text: str, slot: Callable[[], object]) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _choose_language(self, code: str) -> None:
+        self.settings.setValue("ui/language", code)
+        QMessageBox.information(
+            self, self.tr("Language"), self.tr("The new language takes effect the next time the console starts.")
+        )
+        self.languageChosen.emit(code)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About"),
+            self.tr("Sales console\nDatabase: {name}").format(name=self.db.display_name),
+        )
+
+    def _page_changed(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        if 0 <= row < len(PAGES):
+            self.settings.setValue("window/page", PAGES[row])
+
+    def _show_customers(self, force: bool = False) -> None:
+        self.customers_container.setCurrentWidget(self.customers)
+
+    def _customers_changed(self) -> None:
+        if self.customers.model.rowCount() or self.customers.show_deleted.isChecked():
+            self._show_customers()
+
+    def _import_from_welcome(self) -> None:
+        self._show_customers()
+        self.customers.import_customers()
+
+    def populate_sample_if_empty(self) -> None:
+        """Fill an empty sample workspace with generated data, on a worker with progress."""
+        with self.db.transaction() as session:
+            if repo.count_live(session):
+                return
+        from storage.demo import generate_demo
+
+        run_job(
+            self,
+            lambda progress: generate_demo(self.db, progress=progress),
+            on_success=lambda _summary: self.customers.reload(then=self._show_customers),
+            on_failure=lambda exc: QMessageBox.warning(
+                self, self.tr("Sample workspace"), self.tr("The sample data could not be created: {error}").format(error=exc)
+            ),
+            label=self.tr("Preparing the sample workspace…"),
+        )
+
+    def current_page(self) -> str:
+        return PAGES[self.sidebar.currentRow()]
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        super().closeEvent(event)

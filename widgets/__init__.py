@@ -1,0 +1,1 @@
+"""Reusable views fed with plain data or Qt models: tables, filter bar, charts."""
