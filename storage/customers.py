@@ -16,8 +16,8 @@ from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from domain.customers import (
-    ClassificationSettings,
     Classification,
+    ClassificationSettings,
     CustomerFacts,
     CustomerStatus,
     classify,
@@ -89,7 +89,7 @@ def list_rows(session: Session, include_deleted: bool = False) -> list[CustomerL
     )
     if not include_deleted:
         query = query.where(Customer.deleted_at.is_(None))
-    return [CustomerListRow(*row) for row in session.execute(query)]
+    return [CustomerListRow(*row) for row in session.execute(query)]  # type: ignore[call-arg]
 
 
 def sales_facts(session: Session, as_of: date, months: int = 12) -> list[CustomerFacts]:
@@ -211,7 +211,12 @@ def save_record(session: Session, record: CustomerRecord) -> int:
     for order in record.orders:
         if order.id is None:
             session.add(
-                Order(customer_id=customer.id, order_date=order.order_date, amount_fen=to_fen(order.amount), product=order.product)
+                Order(
+                    customer_id=customer.id,
+                    order_date=order.order_date,
+                    amount_fen=to_fen(order.amount),
+                    product=order.product,
+                )
             )
     _event(session, customer.id, kind)
     session.flush()
