@@ -105,17 +105,14 @@ def open_chosen_database(args: argparse.Namespace) -> Database:
 
 def database_message(exc: DatabaseError) -> str:
     if isinstance(exc, DatabaseTooNew):
-        return _t("This database was written by a newer version of the console (revision {rev}); update the console.").format(
-            rev=str(exc)
-        )
+        return _t(
+            "This database was written by a newer version of the console (revision {rev}); update the console."
+        ).format(rev=str(exc))
     return _t("The database cannot be opened: {error}").format(error=str(exc))
 
 
 # --- headless commands -------------------------------------------------------------
 def run_command(args: argparse.Namespace) -> int:
-    from storage import customer_exchange as exchange
-    from ui.import_messages import describe_issue
-
     try:
         db = open_chosen_database(args)
     except DatabaseError as exc:
@@ -123,6 +120,9 @@ def run_command(args: argparse.Namespace) -> int:
         return 2
     try:
         if args.command == "import":
+            from storage import customer_exchange as exchange
+            from ui.import_messages import describe_issue
+
             path = Path(args.file)
             try:
                 preview = exchange.preview_import(path, sheet=args.sheet)
@@ -146,6 +146,8 @@ def run_command(args: argparse.Namespace) -> int:
             )
             return 0
         if args.command == "export":
+            from storage import customer_exchange as exchange
+
             count = exchange.export_customers(db, Path(args.output), language=_language_code())
             print(_t("Exported {count} customers to {file}.").format(count=count, file=args.output))
             return 0
