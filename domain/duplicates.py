@@ -43,9 +43,7 @@ class DuplicatePair:
     """Name similarity 0-100 of the normalised names."""
 
 
-def find_duplicates(
-    candidates: Sequence[DuplicateCandidate], name_similarity: float = 90.0
-) -> list[DuplicatePair]:
+def find_duplicates(candidates: Sequence[DuplicateCandidate], name_similarity: float = 90.0) -> list[DuplicatePair]:
     """Pairs (lower id first), strongest evidence first."""
     reasons: dict[tuple[int, int], set[Reason]] = defaultdict(set)
     keys = {c.customer_id: normalise_company_name(c.name) for c in candidates}

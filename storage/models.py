@@ -105,7 +105,10 @@ class Order(Base):
 
     customer: Mapped[Customer] = relationship(back_populates="orders")
 
-    __table_args__ = (Index("ix_order_customer_date", "customer_id", "order_date"), Index("ix_order_date", "order_date"))
+    __table_args__ = (
+        Index("ix_order_customer_date", "customer_id", "order_date"),
+        Index("ix_order_date", "order_date"),
+    )
 
 
 class CustomerEvent(Base):

@@ -24,7 +24,9 @@ from domain.customers import (
 S = ClassificationSettings()
 
 
-def facts(cid: int, amount: int, orders: int = 0, status: CustomerStatus = CustomerStatus.CLOSED, **kw) -> CustomerFacts:  # type: ignore[no-untyped-def]
+def facts(
+    cid: int, amount: int, orders: int = 0, status: CustomerStatus = CustomerStatus.CLOSED, **kw
+) -> CustomerFacts:  # type: ignore[no-untyped-def]
     return CustomerFacts(cid, status, D(amount), orders, **kw)
 
 

@@ -371,7 +371,9 @@ class CustomerDetail(QWidget):
         roles, stances = decision_role_names(), stance_names()
         self.contacts.setRowCount(len(self._contacts))
         for r, c in enumerate(self._contacts):
-            for col, text in enumerate((c.name, c.title, roles.get(c.decision_role, ""), stances.get(c.stance, ""), c.phone)):
+            for col, text in enumerate(
+                (c.name, c.title, roles.get(c.decision_role, ""), stances.get(c.stance, ""), c.phone)
+            ):
                 self.contacts.setItem(r, col, QTableWidgetItem(text))
 
     def _fill_orders(self) -> None:

@@ -61,7 +61,18 @@ def _build_table(db: Database, include_deleted: bool, progress: Progress) -> _Ta
     facts = overview.facts
     values: dict[str, list[Any]] = {
         key: [getattr(r, key) for r in rows]
-        for key in ("name", "short_name", "pinyin", "industry", "province", "city", "district", "owner", "status", "phone")
+        for key in (
+            "name",
+            "short_name",
+            "pinyin",
+            "industry",
+            "province",
+            "city",
+            "district",
+            "owner",
+            "status",
+            "phone",
+        )
     }
     values["abc"] = [classes[r.id].abc.value if r.id in classes else None for r in rows]
     values["value"] = [classes[r.id].value.value if r.id in classes else None for r in rows]
@@ -295,7 +306,9 @@ class CustomersPage(QWidget):
     def show_chart_customers(self, ids: list[int]) -> None:
         """Clicking a bar or a point lists the customers behind it."""
         self._chart_ids = set(ids)
-        self.chart_filter_label.setText(self.tr("Showing {count} customers picked in the chart.").format(count=len(ids)))
+        self.chart_filter_label.setText(
+            self.tr("Showing {count} customers picked in the chart.").format(count=len(ids))
+        )
         self.chart_filter.show()
         self.tabs.setCurrentIndex(0)
         self.apply_filters()
@@ -385,7 +398,9 @@ class CustomersPage(QWidget):
                 history = repo.history(session, customer_id)
         except Exception as exc:  # a locked or broken database; say so, keep the edits on screen
             log.exception("Saving customer failed")
-            QMessageBox.warning(self, self.tr("Not saved"), self.tr("The customer could not be saved: {error}").format(error=exc))
+            QMessageBox.warning(
+                self, self.tr("Not saved"), self.tr("The customer could not be saved: {error}").format(error=exc)
+            )
             return
         self.detail.show_record(saved, history)
         self.reload(then=lambda: self.select_customer(customer_id))

@@ -27,5 +27,9 @@ def issue_problem(code: str) -> str:
 def describe_issue(issue: Any) -> str:
     """'Sheet 客户, row 5, column F (email): "abc": Not an e-mail address…'."""
     return _t('Sheet {sheet}, row {row}, column {column}: "{value}": {problem}').format(
-        sheet=issue.sheet, row=issue.row, column=issue.column, value=issue.value, problem=issue_problem(str(issue.problem))
+        sheet=issue.sheet,
+        row=issue.row,
+        column=issue.column,
+        value=issue.value,
+        problem=issue_problem(str(issue.problem)),
     )

@@ -179,7 +179,9 @@ class MainWindow(QMainWindow):
             lambda progress: generate_demo(self.db, progress=progress),
             on_success=lambda _summary: self.customers.reload(then=self._show_customers),
             on_failure=lambda exc: QMessageBox.warning(
-                self, self.tr("Sample workspace"), self.tr("The sample data could not be created: {error}").format(error=exc)
+                self,
+                self.tr("Sample workspace"),
+                self.tr("The sample data could not be created: {error}").format(error=exc),
             ),
             label=self.tr("Preparing the sample workspace…"),
         )

@@ -11,9 +11,7 @@ class PlaceholderPage(QWidget):
         super().__init__(parent)
         heading = QLabel(title)
         heading.setStyleSheet("font-size: 20px; font-weight: 600;")
-        text = QLabel(
-            self.tr("This register is not built yet.") + "\n" + description
-        )
+        text = QLabel(self.tr("This register is not built yet.") + "\n" + description)
         text.setWordWrap(True)
         text.setStyleSheet("color: #555;")
         layout = QVBoxLayout(self)

@@ -47,7 +47,9 @@ class DuplicatesDialog(QDialog):
         self.status = QLabel()
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("duplicate_pairs")
-        self.table.setHorizontalHeaderLabels([self.tr("Customer"), self.tr("Possible duplicate"), self.tr("Why"), self.tr("Similarity")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Customer"), self.tr("Possible duplicate"), self.tr("Why"), self.tr("Similarity")]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -18,7 +18,9 @@ def _t(text: str) -> str:
 
 def export_customers(parent: QWidget, db: Database, path: str | None = None) -> Job | None:
     if not path:
-        path, _filter = QFileDialog.getSaveFileName(parent, _t("Export customers"), _t("customers.xlsx"), _t("Excel workbook (*.xlsx)"))
+        path, _filter = QFileDialog.getSaveFileName(
+            parent, _t("Export customers"), _t("customers.xlsx"), _t("Excel workbook (*.xlsx)")
+        )
         if not path:
             return None
     if not path.lower().endswith(".xlsx"):
@@ -29,10 +31,14 @@ def export_customers(parent: QWidget, db: Database, path: str | None = None) -> 
     def done(count: int) -> None:
         window = parent.window()
         if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(_t("Exported {count} customers to {file}.").format(count=count, file=target.name), 10_000)
+            window.statusBar().showMessage(
+                _t("Exported {count} customers to {file}.").format(count=count, file=target.name), 10_000
+            )
 
     def failed(exc: Exception) -> None:
-        QMessageBox.warning(parent, _t("Export failed"), _t("{file} could not be written: {error}").format(file=target.name, error=exc))
+        QMessageBox.warning(
+            parent, _t("Export failed"), _t("{file} could not be written: {error}").format(file=target.name, error=exc)
+        )
 
     return run_job(
         parent,

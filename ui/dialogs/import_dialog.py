@@ -182,8 +182,15 @@ class ImportDialog(QDialog):
         self.mapping_model.removeRows(0, self.mapping_model.rowCount())
         self.combos.clear()
         for column, header in enumerate(preview.headers):
-            first = next((row[column] for row in preview.rows if column < len(row) and row[column] not in (None, "")), "")
-            items = [QStandardItem(column_letter(column)), QStandardItem(str(header or "")), QStandardItem(str(first)), QStandardItem()]
+            first = next(
+                (row[column] for row in preview.rows if column < len(row) and row[column] not in (None, "")), ""
+            )
+            items = [
+                QStandardItem(column_letter(column)),
+                QStandardItem(str(header or "")),
+                QStandardItem(str(first)),
+                QStandardItem(),
+            ]
             for item in items:
                 item.setEditable(False)
             self.mapping_model.appendRow(items)
@@ -198,7 +205,9 @@ class ImportDialog(QDialog):
     def _fill_preview(self) -> None:
         preview = self.preview
         self.preview_model.clear()
-        self.preview_model.setHorizontalHeaderLabels([str(h or column_letter(i)) for i, h in enumerate(preview.headers)])
+        self.preview_model.setHorizontalHeaderLabels(
+            [str(h or column_letter(i)) for i, h in enumerate(preview.headers)]
+        )
         for row in preview.rows[:20]:
             items = [QStandardItem("" if v is None else str(v)) for v in row]
             for item in items:
@@ -211,7 +220,12 @@ class ImportDialog(QDialog):
     def start_import(self) -> None:
         if self.preview is None:
             return
-        path, sheet, header, mapping = Path(self.path.text()), self.preview.sheet, self.preview.header_row, self.mapping()
+        path, sheet, header, mapping = (
+            Path(self.path.text()),
+            self.preview.sheet,
+            self.preview.header_row,
+            self.mapping(),
+        )
         self.import_button.setEnabled(False)
         self.issues.hide()
         run_job(
@@ -239,9 +253,9 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(True)
         if isinstance(exc, exchange.ImportFailed):
             self.summary.setText(
-                self.tr("{count} problems found in {file}. Nothing was imported; correct the file and try again.").format(
-                    count=len(exc.issues), file=Path(self.path.text()).name
-                )
+                self.tr(
+                    "{count} problems found in {file}. Nothing was imported; correct the file and try again."
+                ).format(count=len(exc.issues), file=Path(self.path.text()).name)
             )
             self.issues.clear()
             self.issues.addItems([describe_issue(issue) for issue in exc.issues[:500]])
