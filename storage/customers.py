@@ -336,3 +336,8 @@ def duplicate_candidates(session: Session) -> list[DuplicateCandidate]:
         )
         for cid, name, phone, email in rows
     ]
+
+
+def count_all(session: Session) -> int:
+    """Customers ever written, including deleted and merged ones."""
+    return session.scalar(select(func.count()).select_from(Customer)) or 0

@@ -156,7 +156,8 @@ class CustomersPage(QWidget):
         self.view.setObjectName("customer_table")
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        # A manager reads the register biggest first.
+        self.view.sortByColumn(self.model.column_keys().index("amount"), Qt.SortOrder.DescendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
@@ -185,8 +186,9 @@ class CustomersPage(QWidget):
         left_layout.addWidget(self.count_label)
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([920, 400])
         list_layout.addWidget(splitter)
         self.splitter = splitter
 

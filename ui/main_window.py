@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
     def populate_sample_if_empty(self) -> None:
         """Fill an empty sample workspace with generated data, on a worker with progress."""
         with self.db.transaction() as session:
-            if repo.count_live(session):
+            if repo.count_all(session):
                 return
         from storage.demo import generate_demo
 

@@ -20,6 +20,7 @@ class FilterBar(QWidget):
         self.search.setObjectName("filter_search")
         self.search.setPlaceholderText(placeholder)
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(placeholder) + 40)
         self.search.textChanged.connect(self.changed)
         self._choices: dict[str, QComboBox] = {}
         self._any_text: dict[str, str] = {}
