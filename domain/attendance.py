@@ -1,0 +1,769 @@
+"""Attendance rules (考勤规则): the work calendar, the status words of HR exports, and the
+evaluation of one person-day and of one person's month.
+
+Inputs in, results out: the importer turns a sheet into :class:`PersonDay` objects (using
+:func:`parse_status` for the status words and :func:`shift_day` for punch dates), the ledger and
+the headless report call :func:`evaluate_day` and :func:`summarise_month`. Every number is a
+field of :class:`AttendanceRules`; the defaults are the handbook's (09:00-18:00, Monday to Friday,
+no grace, three late arrivals a month flag the rep).
+
+Decisions a reader should know before changing anything:
+
+* **Minute resolution.** A punch counts for the minute shown on the clock: 09:00:59 reads as
+  09:00, so it is on time; 09:01:00 is one minute late. Late (迟到) means the punch minute is more
+  than ``shift_start + grace_minutes``; late minutes are counted from ``shift_start`` (not from the
+  end of the grace), so with a 5-minute grace a 09:07 punch is 7 minutes late. Early leave (早退)
+  means the out-punch minute is before ``shift_end``; 17:45:40 is 15 minutes early. Because seconds
+  are truncated first, a day is never "late by 0 minutes".
+* **Which punch is which.** The first punch is the in punch and the last the out punch. A day whose
+  punches all lie within ``repeat_punch_minutes`` of each other (one punch, or a repeated swipe at
+  the door) has only one of them: the in punch when it is before the shift midpoint (13:30 for
+  09:00-18:00), the out punch at or after it; the other side is one missing punch (缺卡).
+* **The day boundary.** A punch before ``day_boundary`` (05:00) belongs to the previous day's shift:
+  an out punch at 00:30 marked 次日 is dated the next calendar day but is the previous day's out
+  punch, and so it is not early. :func:`shift_day` applies the rule for importers grouping a
+  punch-per-row file; :func:`evaluate_day` takes the punches of a person-day as given.
+* **Recomputed or taken as written.** When a day has punch times, lateness, early leave, missing
+  punches and absence are recomputed from them and the file's words for these (正常, 迟到, 早退,
+  缺卡, 旷工) are ignored. When it has only words, they are taken as written ('迟到12分钟' is 12 late
+  minutes). Leave, trip, field work, 外出, rest, overtime and 补卡 are always taken from the words.
+* **Approved absences excuse the clock.** On a day with leave (请假, even half a day), a business
+  trip (出差) or an approved outing (外出), recomputed lateness, early leave and missing punches are
+  not counted, because we do not know which half of the day the approval covered. Field work (外勤)
+  is a punch made elsewhere, so its times count like any other.
+* **Only working days count.** Punches on a rest day or holiday are overtime (加班), never late or
+  absent; leave, trips and field work are counted on working days only.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import dataclasses
+import enum
+import math
+import re
+import unicodedata
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+import chinese_calendar
+
+# --------------------------------------------------------------------------- settings
+
+
+@dataclass(frozen=True)
+class AttendanceRules:
+    """The attendance settings; defaults are the handbook's, the database stores overrides."""
+
+    shift_start: time = time(9, 0)
+    shift_end: time = time(18, 0)
+    grace_minutes: int = 0
+    """Minutes after ``shift_start`` that are still on time (弹性/宽限)."""
+    serious_late_minutes: int = 30
+    """Late by this many minutes or more is seriously late (严重迟到)."""
+    late_flag_count: int = 3
+    """This many late arrivals in a month flag the rep for the manager's attention."""
+    weekend_days: frozenset[int] = frozenset({5, 6})
+    """Rest weekdays as ``date.weekday()`` numbers (5 = Saturday, 6 = Sunday)."""
+    day_boundary: time = time(5, 0)
+    """Punches before this clock time belong to the previous day's shift (次日 punches)."""
+    repeat_punch_minutes: int = 10
+    """Punches this close together are one punch repeated (a double swipe), not an in and an out."""
+    leave_hours_per_day: float = 8.0
+    """Converts leave stated in hours ('事假 4小时') into days: 09:00-18:00 less the lunch hour."""
+
+    @property
+    def shift_midpoint(self) -> time:
+        """The clock time that decides whether a lone punch is an in or an out punch."""
+        start = self.shift_start.hour * 60 + self.shift_start.minute
+        end = self.shift_end.hour * 60 + self.shift_end.minute
+        middle = (start + end) // 2
+        return time(middle // 60 % 24, middle % 60)
+
+
+def shift_day(moment: datetime, rules: AttendanceRules) -> date:
+    """The person-day a punch belongs to: the previous day before ``rules.day_boundary``."""
+    if moment.time() < rules.day_boundary:
+        return moment.date() - timedelta(days=1)
+    return moment.date()
+
+
+# --------------------------------------------------------------------------- calendar
+
+_HOLIDAY_NAMES_ZH: dict[str, str] = {
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "National Day": "国庆节",
+    "Mid-autumn Festival": "中秋节",
+    "Anti-Fascist 70th Day": "抗战胜利纪念日",
+}
+
+
+class WorkCalendar:
+    """Which days are working days (工作日) in China, for one company.
+
+    Order of precedence: a manual override for the date; then the public-holiday calendar of the
+    ``chinese_calendar`` library (statutory holidays are rest days, adjusted working days — 调休, a
+    weekend day worked to bridge a holiday — are working days); then the weekday rule (every day
+    not in ``weekend_days``). For years the library has no data for, only overrides and the weekday
+    rule apply; :meth:`known` says so, and nothing here raises for such years.
+    """
+
+    def __init__(
+        self,
+        overrides: Mapping[date, bool] | None = None,
+        weekend_days: Collection[int] = frozenset({5, 6}),
+    ) -> None:
+        self._overrides: dict[date, bool] = dict(overrides or {})
+        self._weekend_days = frozenset(weekend_days)
+
+    @classmethod
+    def for_rules(cls, rules: AttendanceRules, overrides: Mapping[date, bool] | None = None) -> WorkCalendar:
+        """The calendar with the rules' weekend days."""
+        return cls(overrides, rules.weekend_days)
+
+    @property
+    def overrides(self) -> dict[date, bool]:
+        """A copy of the manual overrides (date -> working day?)."""
+        return dict(self._overrides)
+
+    def known(self, day: date) -> bool:
+        """Whether the holiday library covers ``day``'s year; if not the UI should warn."""
+        return _library_covers(day.year)
+
+    def is_working_day(self, day: date) -> bool:
+        """Whether ``day`` is a working day (overrides, then holidays and 调休, then weekdays)."""
+        if day in self._overrides:
+            return self._overrides[day]
+        if _library_covers(day.year):
+            if day in chinese_calendar.workdays:
+                return True
+            if day in chinese_calendar.holidays:
+                return False
+        return day.weekday() not in self._weekend_days
+
+    def is_adjusted_working_day(self, day: date) -> bool:
+        """Whether ``day`` is a weekend day worked to bridge a holiday (调休上班), per the library."""
+        return _library_covers(day.year) and day in chinese_calendar.workdays
+
+    def holiday_name(self, day: date, *, chinese: bool = False) -> str | None:
+        """The festival ``day`` is a holiday or an adjusted working day for, for tooltips.
+
+        The library's English name ('National Day') or, with ``chinese``, the Chinese one (国庆节);
+        ``None`` for ordinary days and for years the library does not cover.
+        """
+        if not _library_covers(day.year):
+            return None
+        try:
+            _on_holiday, name = chinese_calendar.get_holiday_detail(day)
+        except NotImplementedError:  # the coverage check should prevent it; a tooltip must never crash
+            return None
+        if not name:
+            return None
+        name = str(name)
+        return _HOLIDAY_NAMES_ZH.get(name, name) if chinese else name
+
+    def working_days(self, year: int, month: int) -> list[date]:
+        """The working days of one month, in order."""
+        last = _calendar.monthrange(year, month)[1]
+        days = (date(year, month, number) for number in range(1, last + 1))
+        return [day for day in days if self.is_working_day(day)]
+
+
+_COVERED_YEARS: dict[int, bool] = {}
+
+
+def _library_covers(year: int) -> bool:
+    # Asked of the library rather than hard-coded, so a newer chinesecalendar release extends the
+    # range without a code change.
+    if year not in _COVERED_YEARS:
+        try:
+            chinese_calendar.is_workday(date(year, 6, 1))
+        except NotImplementedError:
+            _COVERED_YEARS[year] = False
+        else:
+            _COVERED_YEARS[year] = True
+    return _COVERED_YEARS[year]
+
+
+# --------------------------------------------------------------------------- status words
+
+
+class Mark(enum.StrEnum):
+    """What a person-day can carry, from a file's status words or entered in the app."""
+
+    NORMAL = "normal"  # 正常
+    LATE = "late"  # 迟到
+    SERIOUS_LATE = "serious_late"  # 严重迟到 (always comes with LATE)
+    EARLY = "early"  # 早退
+    MISSING = "missing"  # 缺卡 / 未打卡 without saying which side: one missing punch
+    MISSING_IN = "missing_in"  # 上班缺卡
+    MISSING_OUT = "missing_out"  # 下班缺卡
+    ABSENT = "absent"  # 旷工
+    LEAVE = "leave"  # 请假, of a LeaveType
+    TRIP = "trip"  # 出差
+    FIELD = "field"  # 外勤: punched away from the office
+    OUT = "out"  # 外出: approved absence from the office on business, for some hours
+    REST = "rest"  # 休息
+    OVERTIME = "overtime"  # 加班
+    CORRECTED = "corrected"  # 补卡审批通过: a missing punch was approved afterwards
+
+
+class LeaveType(enum.StrEnum):
+    """请假 types as HR sheets name them."""
+
+    ANNUAL = "annual"  # 年假
+    PERSONAL = "personal"  # 事假
+    SICK = "sick"  # 病假
+    COMPENSATORY = "compensatory"  # 调休 (time off in lieu of overtime)
+    MARRIAGE = "marriage"  # 婚假
+    MATERNITY = "maternity"  # 产假
+    BEREAVEMENT = "bereavement"  # 丧假
+    OTHER = "other"  # 请假 without a type, and the rarer kinds (陪产假, 育儿假 …)
+
+
+@dataclass(frozen=True)
+class StatusReading:
+    """What :func:`parse_status` understood of one cell of status words."""
+
+    marks: frozenset[Mark] = frozenset()
+    leave_type: LeaveType | None = None
+    unknown: tuple[str, ...] = ()
+    """Fragments that are not status words, in order, for the importer to report."""
+    late_minutes: int | None = None
+    early_minutes: int | None = None
+    leave_days: float | None = None
+    """Leave stated in days ('年假1天', '事假半天'); ``None`` when not stated in days."""
+    leave_hours: float | None = None
+    """Leave stated in hours ('事假 4小时')."""
+
+    @property
+    def minutes(self) -> int | None:
+        """The late minutes the words state, else the early-leave minutes, else ``None``."""
+        return self.late_minutes if self.late_minutes is not None else self.early_minutes
+
+    def days_of_leave(self, rules: AttendanceRules) -> float:
+        """The leave this cell stands for, in days: as stated, hours converted, one day if unstated.
+
+        A per-day cell describes one day, so more than one day ('请假3天', the approval's total) is
+        capped at one.
+        """
+        if Mark.LEAVE not in self.marks:
+            return 0.0
+        if self.leave_days is not None:
+            days = self.leave_days
+        elif self.leave_hours is not None and rules.leave_hours_per_day > 0:
+            days = self.leave_hours / rules.leave_hours_per_day
+        else:
+            days = 1.0
+        return min(max(days, 0.0), 1.0)
+
+
+_L = Mark.LEAVE
+_WORDS: dict[str, tuple[frozenset[Mark], LeaveType | None]] = {}
+
+
+def _word(marks: AbstractSet[Mark], leave_type: LeaveType | None, *words: str) -> None:
+    for word in words:
+        _WORDS[word] = (frozenset(marks), leave_type)
+
+
+_word({Mark.NORMAL}, None, "正常", "正常打卡", "normal", "on time", "ok", "√", "✓", "✔")
+_word({Mark.LATE}, None, "迟到", "迟", "late", "late in", "late arrival", "came late")
+_word({Mark.LATE, Mark.SERIOUS_LATE}, None, "严重迟到", "seriously late", "serious late", "very late")
+_word({Mark.EARLY}, None, "早退", "早", "early", "early leave", "leave early", "left early", "early out")
+_word({Mark.MISSING}, None, "缺卡", "缺", "未打卡", "漏打卡", "缺勤打卡", "missing", "missing punch",
+      "missed punch", "no punch", "not punched")  # fmt: skip
+_word({Mark.MISSING_IN}, None, "上班缺卡", "上班未打卡", "上班漏打卡", "missing in", "missing clock-in",
+      "missing clock in", "missing check-in", "missing check in", "no clock-in", "no clock in")  # fmt: skip
+_word({Mark.MISSING_OUT}, None, "下班缺卡", "下班未打卡", "下班漏打卡", "missing out", "missing clock-out",
+      "missing clock out", "missing check-out", "missing check out", "no clock-out", "no clock out")  # fmt: skip
+_word({Mark.ABSENT}, None, "旷工", "旷", "缺勤", "absent", "absence", "absenteeism", "no show", "no-show")
+_word({_L}, LeaveType.OTHER, "请假", "假", "leave", "on leave", "陪产假", "育儿假", "哺乳假", "探亲假",
+      "工伤假", "护理假", "产检假", "公假", "paternity leave", "other leave")  # fmt: skip
+_word({_L}, LeaveType.ANNUAL, "年假", "年休假", "带薪年假", "annual leave", "annual", "vacation")
+_word({_L}, LeaveType.PERSONAL, "事假", "personal leave", "casual leave")
+_word({_L}, LeaveType.SICK, "病假", "sick leave", "sick")
+_word({_L}, LeaveType.COMPENSATORY, "调休", "调休假", "compensatory leave", "comp leave", "comp off",
+      "time off in lieu", "day in lieu")  # fmt: skip
+_word({_L}, LeaveType.MARRIAGE, "婚假", "marriage leave", "wedding leave")
+_word({_L}, LeaveType.MATERNITY, "产假", "maternity leave")
+_word({_L}, LeaveType.BEREAVEMENT, "丧假", "bereavement leave", "funeral leave")
+_word({Mark.TRIP}, None, "出差", "差", "business trip", "trip", "travel", "on business trip")
+_word({Mark.FIELD}, None, "外勤", "外勤打卡", "外", "field", "field work", "field punch", "field clock-in")
+_word({Mark.OUT}, None, "外出", "out", "outing", "going out")
+_word({Mark.REST}, None, "休息", "休", "休息日", "rest", "rest day", "day off", "off")
+_word({Mark.OVERTIME}, None, "加班", "overtime")
+_word({Mark.CORRECTED}, None, "补卡审批通过", "补卡", "已补卡", "补签", "补卡通过", "corrected",
+      "punch corrected", "correction approved", "approved correction")  # fmt: skip
+
+
+def _alternation(words: Iterable[str]) -> str:
+    parts = []
+    # Longest first, so '严重迟到' wins over '迟到' and 'early leave' over 'early' and 'leave'.
+    for word in sorted(words, key=len, reverse=True):
+        escaped = re.escape(word).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]?")
+        # English words must end at a word end: 'late' is not the start of 'later'.
+        parts.append(escaped + r"(?![a-z])" if word[-1].isascii() and word[-1].isalpha() else escaped)
+    return "|".join(parts)
+
+
+_WORD_RE = re.compile(_alternation(_WORDS), re.IGNORECASE)
+_SPELLINGS = [(re.compile(_alternation([word]), re.IGNORECASE), word) for word in _WORDS if " " in word or "-" in word]
+_SEPARATOR_RE = re.compile(r"[\s,;，；、|/()\[\]{}【】<>:：=\-—_*#]+")
+# Clock times in a status cell ('09:05 迟到', '次日 00:30') are the importer's business, not words.
+_TIME_RE = re.compile(r"(?:次日|next\s+day|\+1)?\s*\d{1,2}:\d{2}(?::\d{2})?(?!\d)", re.IGNORECASE)
+_DURATION_RE = re.compile(
+    r"(?P<number>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>分钟|分|minutes?|mins?|m|小时|时|hours?|hrs?|h|天|日|days?|d|次|times?)(?![a-z])"
+    r"|(?P<half>半天|半日|half[\s-]?day|上午|下午|am|pm)(?![a-z])",
+    re.IGNORECASE,
+)
+_MINUTE_UNITS = {"分钟", "分", "minute", "minutes", "min", "mins", "m"}
+_HOUR_UNITS = {"小时", "时", "hour", "hours", "hr", "hrs", "h"}
+_DAY_UNITS = {"天", "日", "day", "days", "d"}
+
+
+def _normalise(text: str) -> str:
+    # NFKC folds full-width digits, letters, colons and brackets ('１２分钟', '（年假）') to ASCII.
+    # Case is left alone so unknown fragments are reported as the user wrote them.
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def parse_status(text: str) -> StatusReading:
+    """Read the status words of a DingTalk, WeCom, Feishu, ZKTeco or hand-made HR sheet cell.
+
+    Chinese or English, several per cell separated by commas, semicolons, spaces, newlines or
+    brackets, each word optionally followed by a duration: '迟到12分钟', '请假(年假)1天', '事假 4小时',
+    '年假半天', 'Late 12 min'. Durations belong to the word before them: minutes (or hours) for
+    迟到 and 早退, days or hours for leave; counts ('迟到1次') and durations of other words are
+    ignored. A generic leave word together with a typed one ('请假(年假)') gives the typed one; with
+    two typed ones the first wins. Clock times are skipped (the importer reads them); anything else
+    is returned in ``unknown``. The one-letter symbols of our own ledger (迟 早 缺 旷 假 差 外 休 ✓)
+    are read too, so an exported ledger imports again. '缺卡' without a side gives
+    :attr:`Mark.MISSING`; an importer reading a 上班/下班 result column knows the side and should
+    turn it into :attr:`Mark.MISSING_IN` or :attr:`Mark.MISSING_OUT`.
+    """
+    source = _normalise(text or "")
+    marks: set[Mark] = set()
+    leave_type: LeaveType | None = None
+    unknown: list[str] = []
+    late_minutes: int | None = None
+    early_minutes: int | None = None
+    leave_days: float | None = None
+    leave_hours: float | None = None
+    last_word: frozenset[Mark] | None = None  # what a following duration belongs to
+
+    position, end = 0, len(source)
+    while position < end:
+        separator = _SEPARATOR_RE.match(source, position)
+        if separator:
+            position = separator.end()
+            continue
+        clock = _TIME_RE.match(source, position)
+        if clock:
+            position = clock.end()
+            last_word = None
+            continue
+        word = _WORD_RE.match(source, position)
+        if word and _starts_word(source, position):
+            word_marks, word_leave = _WORDS[_canonical(word.group().casefold())]
+            marks |= word_marks
+            if word_leave is not None and (leave_type in (None, LeaveType.OTHER)):
+                leave_type = word_leave
+            last_word = word_marks
+            position = word.end()
+            continue
+        duration = _DURATION_RE.match(source, position)
+        if duration and last_word is not None and _starts_word(source, position):
+            position = duration.end()
+            minutes, days, hours = _duration(duration)
+            if Mark.LATE in last_word and minutes is not None:
+                late_minutes = (late_minutes or 0) + minutes
+            elif Mark.EARLY in last_word and minutes is not None:
+                early_minutes = (early_minutes or 0) + minutes
+            elif Mark.LEAVE in last_word:
+                if days is not None:
+                    leave_days = (leave_days or 0.0) + days
+                elif hours is not None:
+                    leave_hours = (leave_hours or 0.0) + hours
+            continue
+        # Not a word: gather the fragment up to the next separator or known word, so '迟到abc'
+        # reports 'abc' and 'xyz迟到' still reads 迟到.
+        start = position
+        position += 1
+        while position < end and not _SEPARATOR_RE.match(source, position):
+            if _starts_word(source, position) and (
+                _WORD_RE.match(source, position) or _TIME_RE.match(source, position)
+            ):
+                break
+            position += 1
+        unknown.append(source[start:position])
+        last_word = None
+
+    return StatusReading(
+        marks=frozenset(marks),
+        leave_type=leave_type if Mark.LEAVE in marks else None,
+        unknown=tuple(unknown),
+        late_minutes=late_minutes,
+        early_minutes=early_minutes,
+        leave_days=leave_days,
+        leave_hours=leave_hours,
+    )
+
+
+def _starts_word(source: str, position: int) -> bool:
+    # Inside an English word ('xlate') nothing starts; Chinese has no word boundaries to respect.
+    if position == 0:
+        return True
+    before, here = source[position - 1], source[position]
+    return not (before.isascii() and before.isalnum() and here.isascii() and here.isalpha())
+
+
+def _canonical(matched: str) -> str:
+    if matched in _WORDS:
+        return matched
+    # The pattern accepts any run of spaces, and a space or nothing for a hyphen ('clock in').
+    for pattern, word in _SPELLINGS:
+        if pattern.fullmatch(matched):
+            return word
+    raise KeyError(matched)  # pragma: no cover - the alternation only matches listed words
+
+
+def _duration(match: re.Match[str]) -> tuple[int | None, float | None, float | None]:
+    """(minutes, days, hours) of a duration; minutes also for hours, for lateness in hours."""
+    if match.group("half"):
+        return None, 0.5, None
+    number = float(match.group("number"))
+    unit = match.group("unit").casefold()
+    if unit in _MINUTE_UNITS:
+        return round(number), None, None
+    if unit in _HOUR_UNITS:
+        return round(number * 60), None, number
+    if unit in _DAY_UNITS:
+        return None, number, None
+    return None, None, None  # a count (次): nothing to add
+
+
+# --------------------------------------------------------------------------- one person-day
+
+
+class Symbol(enum.StrEnum):
+    """The ledger cell's code; the UI draws it (✓ 迟 早 缺 旷 假 差 外 休, holidays shaded)."""
+
+    NORMAL = "normal"
+    LATE = "late"
+    EARLY = "early"
+    MISSING = "missing"
+    ABSENT = "absent"
+    LEAVE = "leave"
+    TRIP = "trip"
+    FIELD = "field"
+    REST = "rest"
+    HOLIDAY = "holiday"
+
+
+@dataclass(frozen=True)
+class PersonDay:
+    """One person's attendance record for one day (a person-day), as imported or entered.
+
+    ``punches`` are the day's shift punches; an out punch after midnight (次日 00:30) is dated
+    ``day + 1``. They are kept sorted. ``late_minutes``/``early_minutes`` are the minutes the
+    file's words state, used only when there are no punch times. ``entered_manually`` is carried
+    for the audit trail; evaluation treats manual and imported days alike.
+    """
+
+    day: date
+    punches: Sequence[datetime] = ()
+    marks: AbstractSet[Mark] = frozenset()
+    leave_type: LeaveType | None = None
+    leave_days: float = 0.0
+    entered_manually: bool = False
+    late_minutes: int | None = None
+    early_minutes: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "punches", tuple(sorted(self.punches)))
+        object.__setattr__(self, "marks", frozenset(self.marks))
+
+
+@dataclass(frozen=True)
+class DayResult:
+    """The rules applied to one person-day."""
+
+    day: date
+    working_day: bool
+    present: bool
+    """Attended a working day: a punch, or a word saying they clocked in. False on rest days."""
+    late: bool = False
+    late_minutes: int = 0
+    serious_late: bool = False
+    early: bool = False
+    early_minutes: int = 0
+    missing_punches: int = 0
+    """缺卡: 0, 1 or 2; ``missing_in``/``missing_out`` say which side when known."""
+    missing_in: bool = False
+    missing_out: bool = False
+    absent: bool = False
+    leave_type: LeaveType | None = None
+    leave_days: float = 0.0
+    trip: bool = False
+    field: bool = False
+    out: bool = False
+    rest: bool = False
+    """A rest day or holiday, or a working day the file marks 休息."""
+    overtime: bool = False
+    symbol: Symbol = Symbol.NORMAL
+    punches: tuple[datetime, ...] = ()
+
+
+# Words that say the person clocked in on the day, when the file has no punch times.
+_PRESENT_MARKS = frozenset(
+    {Mark.NORMAL, Mark.LATE, Mark.SERIOUS_LATE, Mark.EARLY, Mark.FIELD, Mark.CORRECTED, Mark.OVERTIME}
+)
+
+
+def evaluate_day(pd: PersonDay, calendar: WorkCalendar, rules: AttendanceRules) -> DayResult:
+    """Apply the rules to one person-day; never raises for odd input (see the module docstring)."""
+    punches = tuple(sorted(pd.punches))
+    marks = frozenset(pd.marks)
+
+    if not calendar.is_working_day(pd.day):
+        # 加班: any work on a rest day is overtime and nothing else is judged.
+        is_holiday = calendar.holiday_name(pd.day) is not None or pd.day.weekday() not in rules.weekend_days
+        return DayResult(
+            day=pd.day,
+            working_day=False,
+            present=False,
+            rest=True,
+            overtime=bool(punches) or Mark.OVERTIME in marks,
+            symbol=Symbol.HOLIDAY if is_holiday else Symbol.REST,
+            punches=punches,
+        )
+
+    stated_leave = pd.leave_days if math.isfinite(pd.leave_days) else 0.0
+    has_leave = Mark.LEAVE in marks or pd.leave_type is not None or stated_leave > 0
+    # A leave word without a duration is a whole day; one day is the most a day can hold.
+    leave_days = (min(stated_leave, 1.0) if stated_leave > 0 else 1.0) if has_leave else 0.0
+    leave_type = (pd.leave_type or LeaveType.OTHER) if has_leave else None
+    trip = Mark.TRIP in marks
+    field_work = Mark.FIELD in marks
+    out = Mark.OUT in marks
+    rest = Mark.REST in marks
+    excused = has_leave or trip or out
+
+    late_minutes = early_minutes = missing = 0
+    late = serious = early = absent = missing_in = missing_out = False
+    if punches:
+        present = True
+        first_in, last_out = _in_and_out(pd.day, punches, rules)
+        if not excused:
+            missing_in, missing_out = first_in is None, last_out is None
+            missing = int(missing_in) + int(missing_out)
+            if first_in is not None:
+                late_minutes = max(_minutes_between(datetime.combine(pd.day, rules.shift_start), first_in), 0)
+                late = late_minutes > rules.grace_minutes
+                late_minutes = late_minutes if late else 0
+                serious = late and late_minutes >= rules.serious_late_minutes
+            if last_out is not None:
+                early_minutes = max(_minutes_between(last_out, datetime.combine(pd.day, rules.shift_end)), 0)
+                early = early_minutes > 0
+    else:
+        # Only words: taken as written.
+        late = Mark.LATE in marks or Mark.SERIOUS_LATE in marks
+        late_minutes = max(pd.late_minutes or 0, 0) if late else 0
+        serious = late and (Mark.SERIOUS_LATE in marks or late_minutes >= rules.serious_late_minutes)
+        early = Mark.EARLY in marks
+        early_minutes = max(pd.early_minutes or 0, 0) if early else 0
+        missing_in, missing_out = Mark.MISSING_IN in marks, Mark.MISSING_OUT in marks
+        missing = (int(missing_in) + int(missing_out)) or int(Mark.MISSING in marks)
+        # One missing side means the other side was punched; two mean neither was.
+        present = bool(marks & _PRESENT_MARKS) or missing == 1
+        absent = Mark.ABSENT in marks or (
+            not marks and not has_leave  # nothing at all on a working day: 旷工
+        )
+    if Mark.CORRECTED in marks:
+        # 补卡审批通过: the missing punch was approved afterwards.
+        missing, missing_in, missing_out = 0, False, False
+
+    if absent:
+        symbol = Symbol.ABSENT
+    elif missing:
+        symbol = Symbol.MISSING
+    elif late:
+        symbol = Symbol.LATE
+    elif early:
+        symbol = Symbol.EARLY
+    elif has_leave:
+        symbol = Symbol.LEAVE
+    elif trip:
+        symbol = Symbol.TRIP
+    elif field_work or out:
+        symbol = Symbol.FIELD  # 外出 shares the 外 symbol with 外勤
+    elif rest and not present:
+        symbol = Symbol.REST
+    else:
+        symbol = Symbol.NORMAL
+
+    return DayResult(
+        day=pd.day,
+        working_day=True,
+        present=present,
+        late=late,
+        late_minutes=late_minutes,
+        serious_late=serious,
+        early=early,
+        early_minutes=early_minutes,
+        missing_punches=min(missing, 2),
+        missing_in=missing_in,
+        missing_out=missing_out,
+        absent=absent,
+        leave_type=leave_type,
+        leave_days=leave_days,
+        trip=trip,
+        field=field_work,
+        out=out,
+        rest=rest,
+        overtime=Mark.OVERTIME in marks,
+        symbol=symbol,
+        punches=punches,
+    )
+
+
+def _in_and_out(
+    day: date, punches: tuple[datetime, ...], rules: AttendanceRules
+) -> tuple[datetime | None, datetime | None]:
+    """The in and out punch of a day with punches; ``None`` for the missing side."""
+    first, last = punches[0], punches[-1]
+    if last - first > timedelta(minutes=rules.repeat_punch_minutes):
+        return first, last
+    # One punch (or one repeated): its side is decided by the shift midpoint.
+    if first < datetime.combine(day, rules.shift_midpoint):
+        return first, None
+    return None, last
+
+
+def _minutes_between(earlier: datetime, later: datetime) -> int:
+    """Whole minutes from ``earlier`` to ``later`` after truncating both to the minute."""
+    return int((_to_minute(later) - _to_minute(earlier)).total_seconds() // 60)
+
+
+def _to_minute(moment: datetime) -> datetime:
+    return moment.replace(second=0, microsecond=0)
+
+
+# --------------------------------------------------------------------------- the month
+
+
+@dataclass(frozen=True)
+class MonthSummary:
+    """One person's month: the ledger's summary columns and the headless report's figures.
+
+    Counts are of working days; ``late_minutes``/``early_leave_minutes`` are totals.
+    """
+
+    year: int
+    month: int
+    workdays: int
+    present_days: int = 0
+    late_count: int = 0
+    late_minutes: int = 0
+    serious_late_count: int = 0
+    early_leave_count: int = 0
+    early_leave_minutes: int = 0
+    missing_punches: int = 0
+    absent_days: int = 0
+    leave_days: float = 0.0
+    leave_days_by_type: dict[LeaveType, float] = dataclasses.field(default_factory=dict)
+    trip_days: int = 0
+    field_days: int = 0
+    flagged: bool = False
+    """Late ``rules.late_flag_count`` times or more: for the manager's attention."""
+
+    def report_fields(self) -> dict[str, int | float]:
+        """The figures of ``report attendance --json``, in its order (employee fields excluded)."""
+        return {
+            "workdays": self.workdays,
+            "present_days": self.present_days,
+            "late_count": self.late_count,
+            "late_minutes": self.late_minutes,
+            "early_leave_count": self.early_leave_count,
+            "early_leave_minutes": self.early_leave_minutes,
+            "missing_punches": self.missing_punches,
+            "absent_days": self.absent_days,
+            "leave_days": self.leave_days,
+            "trip_days": self.trip_days,
+            "field_days": self.field_days,
+        }
+
+
+def summarise_month(
+    results: Iterable[DayResult],
+    year: int,
+    month: int,
+    calendar: WorkCalendar,
+    rules: AttendanceRules,
+    *,
+    missing_days_absent: bool = True,
+) -> MonthSummary:
+    """Add up one person's evaluated days of one month.
+
+    Results outside the month are ignored; of two results for the same day the later wins.
+    ``workdays`` is the calendar's count for the month. A working day with no result at all is
+    counted absent (旷工) when ``missing_days_absent`` is true (the default: HR exports list every
+    day, so a gap is a day nobody saw the person); pass false for a month still in progress or a
+    file known to cover only part of it. 外出 days are counted with field days (both are work away
+    from the office).
+    """
+    by_day: dict[date, DayResult] = {}
+    for result in results:
+        if result.day.year == year and result.day.month == month:
+            by_day[result.day] = result
+    working = calendar.working_days(year, month)
+
+    present = late = late_minutes = serious = early = early_minutes = missing = absent = trips = fields = 0
+    leave_total = 0.0
+    leave_by_type: dict[LeaveType, float] = {}
+    for result in by_day.values():
+        if not result.working_day:
+            continue
+        present += result.present
+        late += result.late
+        late_minutes += result.late_minutes if result.late else 0
+        serious += result.serious_late
+        early += result.early
+        early_minutes += result.early_minutes if result.early else 0
+        missing += result.missing_punches
+        absent += result.absent
+        trips += result.trip
+        fields += result.field or result.out
+        if result.leave_days > 0:
+            kind = result.leave_type or LeaveType.OTHER
+            leave_total += result.leave_days
+            leave_by_type[kind] = leave_by_type.get(kind, 0.0) + result.leave_days
+    if missing_days_absent:
+        absent += sum(1 for day in working if day not in by_day)
+
+    return MonthSummary(
+        year=year,
+        month=month,
+        workdays=len(working),
+        present_days=present,
+        late_count=late,
+        late_minutes=late_minutes,
+        serious_late_count=serious,
+        early_leave_count=early,
+        early_leave_minutes=early_minutes,
+        missing_punches=missing,
+        absent_days=absent,
+        leave_days=leave_total,
+        leave_days_by_type=leave_by_type,
+        trip_days=trips,
+        field_days=fields,
+        flagged=late >= rules.late_flag_count,
+    )
