@@ -29,10 +29,6 @@ TRANSLATIONS = Path(__file__).resolve().parent / "resources" / "translations"
 log = logging.getLogger("console")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("app", text)
-
-
 def data_folder() -> Path:
     folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
     folder.mkdir(parents=True, exist_ok=True)
@@ -105,10 +101,10 @@ def open_chosen_database(args: argparse.Namespace) -> Database:
 
 def database_message(exc: DatabaseError) -> str:
     if isinstance(exc, DatabaseTooNew):
-        return _t(
-            "This database was written by a newer version of the console (revision {rev}); update the console."
+        return QCoreApplication.translate(
+            "app", "This database was written by a newer version of the console (revision {rev}); update the console."
         ).format(rev=str(exc))
-    return _t("The database cannot be opened: {error}").format(error=str(exc))
+    return QCoreApplication.translate("app", "The database cannot be opened: {error}").format(error=str(exc))
 
 
 # --- headless commands -------------------------------------------------------------
@@ -130,26 +126,35 @@ def run_command(args: argparse.Namespace) -> int:
             except exchange.ImportFailed as exc:
                 first = exc.issues[0]
                 print(
-                    _t("{file}: {count} problems, nothing imported. First: {problem}").format(
-                        file=path.name, count=len(exc.issues), problem=describe_issue(first)
-                    ),
+                    QCoreApplication.translate(
+                        "app", "{file}: {count} problems, nothing imported. First: {problem}"
+                    ).format(file=path.name, count=len(exc.issues), problem=describe_issue(first)),
                     file=sys.stderr,
                 )
                 return 1
             except exchange.UnreadableFile as exc:
-                print(_t("{file}: cannot be read: {reason}").format(file=path.name, reason=exc.reason), file=sys.stderr)
+                print(
+                    QCoreApplication.translate("app", "{file}: cannot be read: {reason}").format(
+                        file=path.name, reason=exc.reason
+                    ),
+                    file=sys.stderr,
+                )
                 return 1
             print(
-                _t("Imported {file}: {created} created, {updated} updated, {unchanged} unchanged.").format(
-                    file=path.name, created=summary.created, updated=summary.updated, unchanged=summary.unchanged
-                )
+                QCoreApplication.translate(
+                    "app", "Imported {file}: {created} created, {updated} updated, {unchanged} unchanged."
+                ).format(file=path.name, created=summary.created, updated=summary.updated, unchanged=summary.unchanged)
             )
             return 0
         if args.command == "export":
             from storage import customer_exchange as exchange
 
             count = exchange.export_customers(db, Path(args.output), language=_language_code())
-            print(_t("Exported {count} customers to {file}.").format(count=count, file=args.output))
+            print(
+                QCoreApplication.translate("app", "Exported {count} customers to {file}.").format(
+                    count=count, file=args.output
+                )
+            )
             return 0
         if args.command == "report":
             from storage.customers import overview
@@ -178,11 +183,11 @@ def run_command(args: argparse.Namespace) -> int:
             print()
             return 0
     except OSError as exc:
-        print(_t("File problem: {error}").format(error=exc), file=sys.stderr)
+        print(QCoreApplication.translate("app", "File problem: {error}").format(error=exc), file=sys.stderr)
         return 1
     except Exception as exc:  # never a traceback for the user; the detail goes to the log
         log.exception("Command failed")
-        print(_t("The command failed: {error}").format(error=exc), file=sys.stderr)
+        print(QCoreApplication.translate("app", "The command failed: {error}").format(error=exc), file=sys.stderr)
         return 1
     finally:
         db.close()
@@ -205,7 +210,7 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         db = open_chosen_database(args)
     except DatabaseError as exc:
-        QMessageBox.critical(None, _t("Sales console"), database_message(exc))
+        QMessageBox.critical(None, QCoreApplication.translate("app", "Sales console"), database_message(exc))
         return 2
 
     windows: list[MainWindow] = []
@@ -225,7 +230,7 @@ def run_gui(args: argparse.Namespace) -> int:
         try:
             show(open_database(sample_database()), sample=True)
         except DatabaseError as exc:
-            QMessageBox.critical(None, _t("Sales console"), database_message(exc))
+            QMessageBox.critical(None, QCoreApplication.translate("app", "Sales console"), database_message(exc))
 
     show(db, sample=args.demo)
     return app.exec()

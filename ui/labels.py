@@ -7,24 +7,29 @@ from PySide6.QtCore import QCoreApplication
 from domain.validation import Problem
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
-
-
 def status_names() -> dict[str, str]:
-    return {"potential": _t("Potential"), "closed": _t("Closed"), "lost": _t("Lost")}
+    return {
+        "potential": QCoreApplication.translate("labels", "Potential"),
+        "closed": QCoreApplication.translate("labels", "Closed"),
+        "lost": QCoreApplication.translate("labels", "Lost"),
+    }
 
 
 def value_class_names() -> dict[str, str]:
-    return {"star": _t("Star"), "cow": _t("Cow"), "volcano": _t("Volcano"), "dog": _t("Dog")}
+    return {
+        "star": QCoreApplication.translate("labels", "Star"),
+        "cow": QCoreApplication.translate("labels", "Cow"),
+        "volcano": QCoreApplication.translate("labels", "Volcano"),
+        "dog": QCoreApplication.translate("labels", "Dog"),
+    }
 
 
 def grade_names() -> dict[str, str]:
     return {
-        "small": _t("Small"),
-        "medium": _t("Medium"),
-        "large": _t("Large"),
-        "vip": _t("VIP"),
+        "small": QCoreApplication.translate("labels", "Small"),
+        "medium": QCoreApplication.translate("labels", "Medium"),
+        "large": QCoreApplication.translate("labels", "Large"),
+        "vip": QCoreApplication.translate("labels", "VIP"),
         "A": "A",
         "B": "B",
         "C": "C",
@@ -36,40 +41,47 @@ def grade_names() -> dict[str, str]:
 def decision_role_names() -> dict[str, str]:
     return {
         "": "",
-        "decision_maker": _t("Final decision maker"),
-        "influencer": _t("Influencer"),
-        "executor": _t("Executor"),
-        "negotiator": _t("Negotiator"),
+        "decision_maker": QCoreApplication.translate("labels", "Final decision maker"),
+        "influencer": QCoreApplication.translate("labels", "Influencer"),
+        "executor": QCoreApplication.translate("labels", "Executor"),
+        "negotiator": QCoreApplication.translate("labels", "Negotiator"),
     }
 
 
 def stance_names() -> dict[str, str]:
-    return {"": "", "supporter": _t("Supporter"), "opponent": _t("Opponent"), "neutral": _t("Neutral")}
+    return {
+        "": "",
+        "supporter": QCoreApplication.translate("labels", "Supporter"),
+        "opponent": QCoreApplication.translate("labels", "Opponent"),
+        "neutral": QCoreApplication.translate("labels", "Neutral"),
+    }
 
 
 def event_names() -> dict[str, str]:
     return {
-        "created": _t("Created"),
-        "edited": _t("Edited"),
-        "deleted": _t("Deleted"),
-        "restored": _t("Restored"),
-        "merged": _t("Merged"),
-        "imported": _t("Imported"),
+        "created": QCoreApplication.translate("labels", "Created"),
+        "edited": QCoreApplication.translate("labels", "Edited"),
+        "deleted": QCoreApplication.translate("labels", "Deleted"),
+        "restored": QCoreApplication.translate("labels", "Restored"),
+        "merged": QCoreApplication.translate("labels", "Merged"),
+        "imported": QCoreApplication.translate("labels", "Imported"),
     }
 
 
 def problem_text(problem: str) -> str:
     """A sentence saying what is wrong with a value and what to do."""
     texts = {
-        Problem.REQUIRED: _t("This field is required."),
-        Problem.BAD_EMAIL: _t("Not an e-mail address (expected name@example.com)."),
-        Problem.BAD_PHONE: _t("Not a phone number (digits, spaces, + - ( ) only, 7 to 20 digits)."),
-        Problem.NEGATIVE_AMOUNT: _t("Amounts cannot be negative."),
-        Problem.BAD_NUMBER: _t("Not a number."),
-        Problem.BAD_DATE: _t("Not a date (expected e.g. 2026-10-03)."),
-        Problem.BAD_CHOICE: _t("Not one of the allowed values."),
-        Problem.BAD_PERCENT: _t("Not a percentage between 0 and 100."),
-        Problem.BAD_URL: _t("Not a web address (expected e.g. www.example.com)."),
+        Problem.REQUIRED: QCoreApplication.translate("labels", "This field is required."),
+        Problem.BAD_EMAIL: QCoreApplication.translate("labels", "Not an e-mail address (expected name@example.com)."),
+        Problem.BAD_PHONE: QCoreApplication.translate(
+            "labels", "Not a phone number (digits, spaces, + - ( ) only, 7 to 20 digits)."
+        ),
+        Problem.NEGATIVE_AMOUNT: QCoreApplication.translate("labels", "Amounts cannot be negative."),
+        Problem.BAD_NUMBER: QCoreApplication.translate("labels", "Not a number."),
+        Problem.BAD_DATE: QCoreApplication.translate("labels", "Not a date (expected e.g. 2026-10-03)."),
+        Problem.BAD_CHOICE: QCoreApplication.translate("labels", "Not one of the allowed values."),
+        Problem.BAD_PERCENT: QCoreApplication.translate("labels", "Not a percentage between 0 and 100."),
+        Problem.BAD_URL: QCoreApplication.translate("labels", "Not a web address (expected e.g. www.example.com)."),
     }
     return texts.get(problem, problem)  # type: ignore[call-overload]
 
@@ -80,3 +92,31 @@ def money(value: object) -> str:
         return f"{float(value):,.0f}"  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return ""
+
+
+def customer_field_names() -> dict[str, str]:
+    """Names of the importable customer fields, for the import wizard's "Import as" choices."""
+    return {
+        "id": QCoreApplication.translate("labels", "Customer ID"),
+        "name": QCoreApplication.translate("labels", "Name"),
+        "short_name": QCoreApplication.translate("labels", "Short name"),
+        "industry": QCoreApplication.translate("labels", "Industry"),
+        "size": QCoreApplication.translate("labels", "Company size"),
+        "province": QCoreApplication.translate("labels", "Province"),
+        "city": QCoreApplication.translate("labels", "City"),
+        "district": QCoreApplication.translate("labels", "District"),
+        "address": QCoreApplication.translate("labels", "Address"),
+        "phone": QCoreApplication.translate("labels", "Phone"),
+        "fax": QCoreApplication.translate("labels", "Fax"),
+        "email": QCoreApplication.translate("labels", "E-mail"),
+        "website": QCoreApplication.translate("labels", "Website"),
+        "source": QCoreApplication.translate("labels", "Source"),
+        "credit_rating": QCoreApplication.translate("labels", "Credit rating"),
+        "trade_terms": QCoreApplication.translate("labels", "Trade terms"),
+        "business_scope": QCoreApplication.translate("labels", "Business scope"),
+        "status": QCoreApplication.translate("labels", "Status"),
+        "close_likelihood": QCoreApplication.translate("labels", "Close likelihood"),
+        "is_member": QCoreApplication.translate("labels", "Member"),
+        "owner": QCoreApplication.translate("labels", "Owner"),
+        "notes": QCoreApplication.translate("labels", "Notes"),
+    }

@@ -12,14 +12,13 @@ from storage.db import Database
 from ui.jobs import Job, run_job
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("export", text)
-
-
 def export_customers(parent: QWidget, db: Database, path: str | None = None) -> Job | None:
     if not path:
         path, _filter = QFileDialog.getSaveFileName(
-            parent, _t("Export customers"), _t("customers.xlsx"), _t("Excel workbook (*.xlsx)")
+            parent,
+            QCoreApplication.translate("export", "Export customers"),
+            QCoreApplication.translate("export", "customers.xlsx"),
+            QCoreApplication.translate("export", "Excel workbook (*.xlsx)"),
         )
         if not path:
             return None
@@ -32,12 +31,19 @@ def export_customers(parent: QWidget, db: Database, path: str | None = None) -> 
         window = parent.window()
         if hasattr(window, "statusBar"):
             window.statusBar().showMessage(
-                _t("Exported {count} customers to {file}.").format(count=count, file=target.name), 10_000
+                QCoreApplication.translate("export", "Exported {count} customers to {file}.").format(
+                    count=count, file=target.name
+                ),
+                10_000,
             )
 
     def failed(exc: Exception) -> None:
         QMessageBox.warning(
-            parent, _t("Export failed"), _t("{file} could not be written: {error}").format(file=target.name, error=exc)
+            parent,
+            QCoreApplication.translate("export", "Export failed"),
+            QCoreApplication.translate("export", "{file} could not be written: {error}").format(
+                file=target.name, error=exc
+            ),
         )
 
     return run_job(
@@ -46,5 +52,5 @@ def export_customers(parent: QWidget, db: Database, path: str | None = None) -> 
         on_success=done,
         on_failure=failed,
         on_cancel=lambda: target.unlink(missing_ok=True),
-        label=_t("Exporting customers…"),
+        label=QCoreApplication.translate("export", "Exporting customers…"),
     )

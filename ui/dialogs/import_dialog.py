@@ -38,6 +38,7 @@ from storage.excel.reader import column_letter
 from storage.progress import Progress
 from ui.import_messages import describe_issue
 from ui.jobs import run_job
+from ui.labels import customer_field_names
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +54,10 @@ class ImportSpec:
 
 
 def customer_spec() -> ImportSpec:
+    names = customer_field_names()
     return ImportSpec(
         title=QCoreApplication.translate("ImportDialog", "Import customers"),
-        fields=exchange.field_labels(),
+        fields=[(key, names.get(key, label)) for key, label in exchange.field_labels("en")],
         preview=lambda path, sheet, header: exchange.preview_import(path, sheet=sheet, header_row=header),
         apply=lambda db, path, sheet, header, mapping, progress: exchange.import_customers(
             db, path, sheet, header, mapping, progress=progress
