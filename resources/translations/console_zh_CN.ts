@@ -1115,91 +1115,91 @@ Cumulative share: {share:.1%}</source>
     </message>
     <message>
         <source>Customer ID</source>
-        <translation type="unfinished"></translation>
+        <translation>客户编号</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Short name</source>
-        <translation type="unfinished">简称</translation>
+        <translation>简称</translation>
     </message>
     <message>
         <source>Industry</source>
-        <translation type="unfinished">行业</translation>
+        <translation>行业</translation>
     </message>
     <message>
         <source>Company size</source>
-        <translation type="unfinished">公司规模</translation>
+        <translation>公司规模</translation>
     </message>
     <message>
         <source>Province</source>
-        <translation type="unfinished">省份</translation>
+        <translation>省份</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished">城市</translation>
+        <translation>城市</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished">区县</translation>
+        <translation>区县</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">地址</translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Fax</source>
-        <translation type="unfinished">传真</translation>
+        <translation>传真</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished">电子邮件</translation>
+        <translation>电子邮件</translation>
     </message>
     <message>
         <source>Website</source>
-        <translation type="unfinished">网址</translation>
+        <translation>网址</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">客户来源</translation>
+        <translation>客户来源</translation>
     </message>
     <message>
         <source>Credit rating</source>
-        <translation type="unfinished">信用等级</translation>
+        <translation>信用等级</translation>
     </message>
     <message>
         <source>Trade terms</source>
-        <translation type="unfinished">交易条件</translation>
+        <translation>交易条件</translation>
     </message>
     <message>
         <source>Business scope</source>
-        <translation type="unfinished">经营范围</translation>
+        <translation>经营范围</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Close likelihood</source>
-        <translation type="unfinished">成交可能性</translation>
+        <translation>成交可能性</translation>
     </message>
     <message>
         <source>Member</source>
-        <translation type="unfinished">会员</translation>
+        <translation>会员</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished">负责人</translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
 </context>
 </TS>
