@@ -130,3 +130,71 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class AttendanceDay(Base):
+    """One person-day of attendance (出勤记录) as imported or entered: raw punches and status words.
+
+    Rules are not applied here: the ledger evaluates stored days with the current settings,
+    so changing the shift or the grace re-reads history correctly.
+    """
+
+    __tablename__ = "attendance_day"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rep_id: Mapped[int] = mapped_column(ForeignKey("rep.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    punches: Mapped[str] = mapped_column(Text, default="")
+    """ISO date-times separated by spaces, sorted."""
+    status_text: Mapped[str] = mapped_column(Text, default="")
+    """The status words as the file wrote them (or as a correction set them)."""
+    source: Mapped[str] = mapped_column(String(300), default="")
+    """File and row it came from, or 'manual'."""
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ux_attendance_rep_day", "rep_id", "day", unique=True), Index("ix_attendance_day", "day"))
+
+
+class AttendanceCorrection(Base):
+    """Audit trail of a person-day corrected by hand: what it was, what it became, and why."""
+
+    __tablename__ = "attendance_correction"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rep_id: Mapped[int] = mapped_column(ForeignKey("rep.id", ondelete="CASCADE"), index=True)
+    day: Mapped[date] = mapped_column(Date)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    before: Mapped[str] = mapped_column(Text, default="")
+    after: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class CalendarOverride(Base):
+    """A date whose working status the company sets by hand, overriding the public calendar."""
+
+    __tablename__ = "calendar_override"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    working: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+
+class RepAlias(Base):
+    """How a rep appears in HR files ('name:张伟' or 'no:S001'), learned when the user maps a person."""
+
+    __tablename__ = "rep_alias"
+
+    alias: Mapped[str] = mapped_column(String(200), primary_key=True)
+    rep_id: Mapped[int] = mapped_column(ForeignKey("rep.id", ondelete="CASCADE"))
+
+
+class ImportMapping(Base):
+    """A column mapping the user corrected, remembered for files that look the same next month."""
+
+    __tablename__ = "import_mapping"
+
+    signature: Mapped[str] = mapped_column(String(200), primary_key=True)
+    register: Mapped[str] = mapped_column(String(50))
+    mapping: Mapped[str] = mapped_column(Text)
+    """JSON."""
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
