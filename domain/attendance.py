@@ -767,3 +767,32 @@ def summarise_month(
         field_days=fields,
         flagged=late >= rules.late_flag_count,
     )
+
+
+# --------------------------------------------------------------------------- building person-days
+
+
+def person_day_from_words(
+    day: date,
+    punches: Sequence[datetime],
+    status_text: str,
+    rules: AttendanceRules,
+    *,
+    entered_manually: bool = False,
+) -> tuple[PersonDay, tuple[str, ...]]:
+    """A :class:`PersonDay` from punch times and the status words of a sheet (or a correction),
+    with the words it did not understand (for the importer to report)."""
+    reading = parse_status(status_text)
+    return (
+        PersonDay(
+            day=day,
+            punches=punches,
+            marks=reading.marks,
+            leave_type=reading.leave_type,
+            leave_days=reading.days_of_leave(rules),
+            entered_manually=entered_manually,
+            late_minutes=reading.late_minutes,
+            early_minutes=reading.early_minutes,
+        ),
+        reading.unknown,
+    )

@@ -1,0 +1,326 @@
+"""The attendance register: stored person-days, rules settings, calendar overrides, the monthly
+ledger, corrections with their audit trail, and applying an import in one transaction.
+
+Stored days hold what the file said (punch times and status words); the rules are applied when
+the ledger is read, so a change of shift or grace re-reads the history with the new settings.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, time
+from typing import Protocol
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from domain.attendance import (
+    AttendanceRules,
+    DayResult,
+    MonthSummary,
+    WorkCalendar,
+    evaluate_day,
+    person_day_from_words,
+    summarise_month,
+)
+from storage.models import AttendanceCorrection, AttendanceDay, CalendarOverride, Rep, RepAlias, Setting
+
+RULES_KEY = "attendance_rules"
+
+
+# --------------------------------------------------------------------------- settings
+
+
+def load_rules(session: Session) -> AttendanceRules:
+    raw = session.scalar(select(Setting.value).where(Setting.key == RULES_KEY))
+    defaults = AttendanceRules()
+    if not raw:
+        return defaults
+    data = json.loads(raw)
+    values = asdict(defaults)
+    for key, value in data.items():
+        if key not in values:
+            continue
+        if key in ("shift_start", "shift_end", "day_boundary"):
+            value = time.fromisoformat(value)
+        elif key == "weekend_days":
+            value = frozenset(int(v) for v in value)
+        values[key] = value
+    return AttendanceRules(**values)
+
+
+def save_rules(session: Session, rules: AttendanceRules) -> None:
+    data = asdict(rules)
+    for key in ("shift_start", "shift_end", "day_boundary"):
+        data[key] = data[key].isoformat(timespec="minutes")
+    data["weekend_days"] = sorted(rules.weekend_days)
+    row = session.get(Setting, RULES_KEY)
+    if row is None:
+        session.add(Setting(key=RULES_KEY, value=json.dumps(data)))
+    else:
+        row.value = json.dumps(data)
+
+
+def work_calendar(session: Session, rules: AttendanceRules) -> WorkCalendar:
+    overrides = {o.day: o.working for o in session.scalars(select(CalendarOverride))}
+    return WorkCalendar.for_rules(rules, overrides)
+
+
+def set_override(session: Session, day: date, working: bool | None, note: str = "") -> None:
+    """Make ``day`` a working day or a day off by hand; ``None`` returns it to the public calendar."""
+    existing = session.get(CalendarOverride, day)
+    if working is None:
+        if existing is not None:
+            session.delete(existing)
+        return
+    if existing is None:
+        session.add(CalendarOverride(day=day, working=working, note=note))
+    else:
+        existing.working, existing.note = working, note
+
+
+# --------------------------------------------------------------------------- stored days
+
+
+def _punch_text(punches: Sequence[datetime]) -> str:
+    return " ".join(p.isoformat(timespec="seconds") for p in sorted(punches))
+
+
+def _punches(text: str) -> list[datetime]:
+    return [datetime.fromisoformat(p) for p in text.split()] if text else []
+
+
+@dataclass(frozen=True)
+class StoredDay:
+    rep_id: int
+    day: date
+    punches: tuple[datetime, ...]
+    status_text: str
+    source: str
+
+
+def stored_days(session: Session, first: date, last: date) -> list[StoredDay]:
+    rows = session.scalars(
+        select(AttendanceDay).where(AttendanceDay.day >= first, AttendanceDay.day <= last).order_by(AttendanceDay.day)
+    )
+    return [StoredDay(r.rep_id, r.day, tuple(_punches(r.punches)), r.status_text, r.source) for r in rows]
+
+
+# --------------------------------------------------------------------------- the ledger
+
+
+@dataclass
+class LedgerRow:
+    rep_id: int
+    name: str
+    employee_no: str
+    days: dict[date, DayResult]
+    stored: dict[date, StoredDay]
+    summary: MonthSummary
+
+
+@dataclass
+class Ledger:
+    year: int
+    month: int
+    rules: AttendanceRules
+    calendar: WorkCalendar
+    rows: list[LedgerRow] = field(default_factory=list)
+
+    def month_days(self) -> list[date]:
+        first = date(self.year, self.month, 1)
+        return [date(self.year, self.month, d) for d in range(1, _month_end(first).day + 1)]
+
+
+def _month_end(first: date) -> date:
+    nxt = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+    return date.fromordinal(nxt.toordinal() - 1)
+
+
+def ledger(session: Session, year: int, month: int, today: date | None = None) -> Ledger:
+    """Every rep with attendance in the month (or active), their evaluated days and summary.
+
+    A month still in progress does not count its missing working days as absent: they have not
+    happened yet (or HR has not exported them).
+    """
+    today = today or date.today()
+    rules = load_rules(session)
+    calendar = work_calendar(session, rules)
+    first = date(year, month, 1)
+    last = _month_end(first)
+    by_rep: dict[int, dict[date, StoredDay]] = {}
+    for stored in stored_days(session, first, last):
+        by_rep.setdefault(stored.rep_id, {})[stored.day] = stored
+    reps = session.scalars(select(Rep).order_by(Rep.employee_no, Rep.name)).all()
+    result = Ledger(year, month, rules, calendar)
+    complete = last < today
+    for rep in reps:
+        days = by_rep.get(rep.id, {})
+        if not days and not rep.active:
+            continue
+        evaluated = {
+            day: evaluate_day(person_day_from_words(day, s.punches, s.status_text, rules)[0], calendar, rules)
+            for day, s in days.items()
+        }
+        summary = summarise_month(
+            evaluated.values(), year, month, calendar, rules, missing_days_absent=complete and bool(days)
+        )
+        result.rows.append(LedgerRow(rep.id, rep.name, rep.employee_no, evaluated, days, summary))
+    return result
+
+
+# --------------------------------------------------------------------------- corrections
+
+
+def correct_day(
+    session: Session, rep_id: int, day: date, punches: Sequence[datetime], status_text: str, reason: str
+) -> None:
+    """Replace one person-day by hand; the old and new values and the reason go to the audit trail."""
+    if not reason.strip():
+        raise ValueError("a correction needs a reason")
+    row = session.scalar(select(AttendanceDay).where(AttendanceDay.rep_id == rep_id, AttendanceDay.day == day))
+    before = {"punches": row.punches, "status": row.status_text} if row is not None else {}
+    now = datetime.now()
+    if row is None:
+        row = AttendanceDay(rep_id=rep_id, day=day)
+        session.add(row)
+    row.punches = _punch_text(punches)
+    row.status_text = status_text.strip()
+    row.source = "manual"
+    row.updated_at = now
+    after = {"punches": row.punches, "status": row.status_text}
+    session.add(
+        AttendanceCorrection(
+            rep_id=rep_id,
+            day=day,
+            at=now,
+            before=json.dumps(before, ensure_ascii=False),
+            after=json.dumps(after, ensure_ascii=False),
+            reason=reason.strip(),
+        )
+    )
+
+
+def corrections(session: Session, rep_id: int, day: date) -> list[tuple[datetime, str, str, str]]:
+    rows = session.scalars(
+        select(AttendanceCorrection)
+        .where(AttendanceCorrection.rep_id == rep_id, AttendanceCorrection.day == day)
+        .order_by(AttendanceCorrection.at.desc(), AttendanceCorrection.id.desc())
+    )
+    return [(r.at, r.before, r.after, r.reason) for r in rows]
+
+
+# --------------------------------------------------------------------------- matching people
+
+
+class PersonRecord(Protocol):
+    """What an importer hands over for one person-day (see storage.excel.attendance_reader)."""
+
+    employee_name: str
+    employee_no: str
+    day: date
+    punches: Sequence[datetime]
+    status_words: Sequence[str]
+
+
+def person_key(name: str, employee_no: str) -> str:
+    return f"no:{employee_no.strip()}" if employee_no.strip() else f"name:{name.strip()}"
+
+
+def match_people(session: Session, people: Iterable[tuple[str, str]]) -> tuple[dict[str, int], list[tuple[str, str]]]:
+    """Reps for (name, employee no) pairs: by employee number, then a learned alias, then the name.
+
+    Returns the matches by :func:`person_key` and the people nobody matched, for the user to map or add.
+    """
+    reps = session.scalars(select(Rep)).all()
+    by_no = {r.employee_no.strip(): r.id for r in reps if r.employee_no.strip()}
+    by_name: dict[str, list[int]] = {}
+    for r in reps:
+        by_name.setdefault(r.name.strip(), []).append(r.id)
+    aliases = {a.alias: a.rep_id for a in session.scalars(select(RepAlias))}
+    matched: dict[str, int] = {}
+    unknown: list[tuple[str, str]] = []
+    for name, number in dict.fromkeys(people):
+        key = person_key(name, number)
+        rep_id = by_no.get(number.strip()) if number.strip() else None
+        rep_id = rep_id or aliases.get(key) or aliases.get(f"name:{name.strip()}")
+        if rep_id is None and len(by_name.get(name.strip(), [])) == 1:
+            rep_id = by_name[name.strip()][0]
+        if rep_id is None:
+            unknown.append((name, number))
+        else:
+            matched[key] = rep_id
+    return matched, unknown
+
+
+def remember_person(session: Session, name: str, employee_no: str, rep_id: int) -> None:
+    """Learn that this person in HR files is this rep (used by the next month's import too)."""
+    key = person_key(name, employee_no)
+    alias = session.get(RepAlias, key)
+    if alias is None:
+        session.add(RepAlias(alias=key, rep_id=rep_id))
+    else:
+        alias.rep_id = rep_id
+
+
+def add_rep(session: Session, name: str, employee_no: str) -> int:
+    rep = Rep(name=name.strip(), employee_no=employee_no.strip())
+    session.add(rep)
+    session.flush()
+    return rep.id
+
+
+# --------------------------------------------------------------------------- applying an import
+
+
+@dataclass(frozen=True)
+class AttendanceImportCounts:
+    added: int
+    replaced: int
+    unchanged: int
+
+
+def apply_person_days(
+    session: Session, records: Iterable[PersonRecord], reps: dict[str, int], source: str
+) -> AttendanceImportCounts:
+    """Write person-days: a day already stored for the rep is replaced (never duplicated) or, when
+    identical, left unchanged.  The caller's transaction makes the whole file one unit."""
+    incoming: dict[tuple[int, date], tuple[str, str]] = {}
+    for record in records:
+        rep_id = reps[person_key(record.employee_name, record.employee_no)]
+        status = "\n".join(w.strip() for w in record.status_words if w and w.strip())
+        incoming[(rep_id, record.day)] = (_punch_text(record.punches), status)
+    if not incoming:
+        return AttendanceImportCounts(0, 0, 0)
+    days = [d for _, d in incoming]
+    existing = {
+        (r.rep_id, r.day): r
+        for r in session.scalars(
+            select(AttendanceDay).where(AttendanceDay.day >= min(days), AttendanceDay.day <= max(days))
+        )
+    }
+    now = datetime.now()
+    added = replaced = unchanged = 0
+    for (rep_id, day), (punches, status) in incoming.items():
+        row = existing.get((rep_id, day))
+        if row is None:
+            session.add(
+                AttendanceDay(
+                    rep_id=rep_id, day=day, punches=punches, status_text=status, source=source, updated_at=now
+                )
+            )
+            added += 1
+        elif (row.punches, row.status_text) == (punches, status):
+            unchanged += 1
+        else:
+            row.punches, row.status_text, row.source, row.updated_at = punches, status, source, now
+            replaced += 1
+    session.flush()
+    return AttendanceImportCounts(added, replaced, unchanged)
+
+
+def delete_month(session: Session, year: int, month: int) -> None:
+    first = date(year, month, 1)
+    session.execute(delete(AttendanceDay).where(AttendanceDay.day >= first, AttendanceDay.day <= _month_end(first)))
