@@ -324,3 +324,37 @@ def apply_person_days(
 def delete_month(session: Session, year: int, month: int) -> None:
     first = date(year, month, 1)
     session.execute(delete(AttendanceDay).where(AttendanceDay.day >= first, AttendanceDay.day <= _month_end(first)))
+
+
+@dataclass(frozen=True)
+class MonthTotals:
+    year: int
+    month: int
+    late_count: int
+    absent_days: int
+
+
+def team_trend(
+    session: Session, year: int, month: int, months: int = 6, today: date | None = None
+) -> list[MonthTotals]:
+    """Team totals of late arrivals and absent days for ``months`` months ending with year/month."""
+    out: list[MonthTotals] = []
+    index = year * 12 + month - 1
+    for i in range(index - months + 1, index + 1):
+        y, m = divmod(i, 12)
+        month_ledger = ledger(session, y, m + 1, today=today)
+        out.append(
+            MonthTotals(
+                y,
+                m + 1,
+                sum(r.summary.late_count for r in month_ledger.rows),
+                sum(r.summary.absent_days for r in month_ledger.rows),
+            )
+        )
+    return out
+
+
+def months_with_data(session: Session) -> list[tuple[int, int]]:
+    """(year, month) pairs that have any stored attendance, newest first."""
+    days = session.scalars(select(AttendanceDay.day).distinct()).all()
+    return sorted({(d.year, d.month) for d in days}, reverse=True)

@@ -14,7 +14,6 @@ test_strings_behind_translate_wrappers_have_a_finished_translation catches that.
 
 from __future__ import annotations
 
-import ast
 import importlib.util
 import re
 import shutil
@@ -84,61 +83,6 @@ def test_every_source_string_has_a_finished_translation(tmp_path: Path) -> None:
     assert not missing, (
         f"{TS.name} has no finished translation for {len(missing)} strings of the current sources; "
         f"run resources/translations/update.py and translate:\n{describe(missing)}"
-    )
-
-
-def _translate_wrappers(tree: ast.Module) -> dict[str, str]:
-    """Module functions ``def _t(text): return QCoreApplication.translate("ctx", text)``: name -> context."""
-    found = {}
-    for node in tree.body:
-        if not isinstance(node, ast.FunctionDef) or len(node.args.args) != 1:
-            continue
-        body = [s for s in node.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
-        if len(body) != 1 or not isinstance(body[0], ast.Return):
-            continue
-        call = body[0].value
-        if (
-            isinstance(call, ast.Call)
-            and isinstance(call.func, ast.Attribute)
-            and call.func.attr == "translate"
-            and len(call.args) == 2
-            and isinstance(call.args[0], ast.Constant)
-            and isinstance(call.args[0].value, str)
-            and isinstance(call.args[1], ast.Name)
-            and call.args[1].id == node.args.args[0].arg
-        ):
-            found[node.name] = call.args[0].value
-    return found
-
-
-def wrapped_strings() -> set[tuple[str, str]]:
-    """(context, text) of every literal passed to such a wrapper; lupdate cannot see these."""
-    pairs = set()
-    for name in update.sources():
-        tree = ast.parse((ROOT / name).read_text(encoding="utf-8"))
-        wrappers = _translate_wrappers(tree)
-        for node in ast.walk(tree):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id in wrappers
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
-            ):
-                pairs.add((wrappers[node.func.id], node.args[0].value))
-    return pairs
-
-
-def test_strings_behind_translate_wrappers_have_a_finished_translation() -> None:
-    # labels.py, import_messages.py, export.py and app.py translate through _t(text); pyside6-lupdate does
-    # not extract those calls, so these entries are kept in the catalogue by hand.
-    wanted = wrapped_strings()
-    assert ("labels", "Star") in wanted
-    missing = wanted - finished_pairs()
-    assert not missing, (
-        f"{TS.name} has no finished translation for {len(missing)} strings passed to _t() wrappers "
-        f"(lupdate does not see them, and update.py's -no-obsolete drops them):\n{describe(missing)}"
     )
 
 

@@ -51,6 +51,5 @@ def export_customers(parent: QWidget, db: Database, path: str | None = None) -> 
         lambda progress: exchange.export_customers(db, target, language=language, progress=progress),
         on_success=done,
         on_failure=failed,
-        on_cancel=lambda: target.unlink(missing_ok=True),
         label=QCoreApplication.translate("export", "Exporting customers…"),
     )

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from storage import customer_exchange as exchange
 from storage.db import Database
-from storage.excel.reader import column_letter
+from storage.excel.reader import column_letter, forget_parsed
 from storage.progress import Progress
 from ui.import_messages import describe_issue
 from ui.jobs import run_job
@@ -138,6 +138,11 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
         if path:
             self.set_file(path)
+
+    def done(self, result: int) -> None:
+        # The reader keeps the last parsed workbook for the import that usually follows a preview.
+        forget_parsed()
+        super().done(result)
 
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
