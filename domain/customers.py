@@ -25,6 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
+from typing import NamedTuple
 
 
 class CustomerStatus(enum.StrEnum):
@@ -84,26 +86,43 @@ class ClassificationSettings:
     weights: ScoreWeights = field(default_factory=ScoreWeights)
 
 
-@dataclass(frozen=True, slots=True)
-class CustomerFacts:
-    """What classification needs to know of one customer."""
+class CustomerFacts(NamedTuple):
+    """What classification needs to know of one customer.
+
+    Amounts are whole fen (分) so that 100,000 customers add up exactly and fast;
+    :attr:`annual_amount` and :attr:`previous_amount` give them in yuan.
+    """
 
     customer_id: int
     status: CustomerStatus
-    annual_amount: Decimal
-    """Sales in the trailing window."""
+    annual_fen: int
+    """Sales in the trailing window, in fen."""
     orders_per_year: int
     """Orders in the trailing window."""
-    previous_amount: Decimal = Decimal(0)
-    """Sales in the window before the trailing one (for growth)."""
+    previous_fen: int = 0
+    """Sales in the window before the trailing one (for growth), in fen."""
     active_months: int = 0
     """Months of the trailing window with at least one order (for loyalty)."""
     credit_rating: str = ""
     close_likelihood: int = 0
 
+    @property
+    def annual_amount(self) -> Decimal:
+        return Decimal(self.annual_fen).scaleb(-2)
 
-@dataclass(frozen=True, slots=True)
-class Classification:
+    @property
+    def previous_amount(self) -> Decimal:
+        return Decimal(self.previous_fen).scaleb(-2)
+
+
+def to_fen(amount: Decimal) -> int:
+    """Yuan to whole fen."""
+    return int((amount * 100).to_integral_value())
+
+
+class Classification(NamedTuple):
+    """Every scheme's result for one customer (a named tuple: 100,000 of them are built per pass)."""
+
     customer_id: int
     abc: AbcClass
     value: ValueClass
@@ -139,56 +158,37 @@ def abc_classes(amounts: Sequence[tuple[int, Decimal]], settings: Classification
     Customers are ranked by amount (ties by id).  A customer is A while the share
     *before* it is below ``abc_a_share`` (so the customer that crosses 75% is still
     A, and A covers at least 75%), B while below ``abc_a_share + abc_b_share``, C
-    after; customers with no sales are always C.
+    after; customers with no sales are always C.  Shares are compared exactly (in
+    fen and fractions), so a customer landing exactly on 75% is B, never a float's guess.
     """
-    total = sum((a for _, a in amounts if a > 0), Decimal(0))
-    ranked = sorted(amounts, key=lambda item: (-item[1], item[0]))
-    a_limit = Decimal(str(settings.abc_a_share)) * total
-    b_limit = Decimal(str(settings.abc_a_share + settings.abc_b_share)) * total
-    result: dict[int, AbcClass] = {}
-    running = Decimal(0)
-    for customer_id, amount in ranked:
+    ids = [cid for cid, _ in amounts]
+    fen = [_fen(a) for _, a in amounts]
+    return dict(zip(ids, _abc_from_fen(ids, fen, settings), strict=True))
+
+
+def _fen(amount: Decimal) -> int:
+    return int(amount * 100) if amount > 0 else 0
+
+
+def _abc_from_fen(ids: Sequence[int], fen: Sequence[int], settings: ClassificationSettings) -> list[AbcClass]:
+    total = sum(fen)
+    a_share = Fraction(str(settings.abc_a_share))
+    b_share = a_share + Fraction(str(settings.abc_b_share))
+    # running / total < share  <=>  running * denominator < numerator * total (all integers)
+    a_den, a_limit = a_share.denominator, a_share.numerator * total
+    b_den, b_limit = b_share.denominator, b_share.numerator * total
+    result = [AbcClass.C] * len(ids)
+    running = 0
+    for i in sorted(range(len(ids)), key=lambda i: (-fen[i], ids[i])):
+        amount = fen[i]
         if amount <= 0:
-            result[customer_id] = AbcClass.C
-        elif running < a_limit:
-            result[customer_id] = AbcClass.A
-        elif running < b_limit:
-            result[customer_id] = AbcClass.B
-        else:
-            result[customer_id] = AbcClass.C
-        running += max(amount, Decimal(0))
+            break
+        if running * a_den < a_limit:
+            result[i] = AbcClass.A
+        elif running * b_den < b_limit:
+            result[i] = AbcClass.B
+        running += amount
     return result
-
-
-def value_class(amount: Decimal, orders_per_year: float, settings: ClassificationSettings) -> ValueClass:
-    high_amount = amount >= settings.value_amount_split
-    high_density = orders_per_year >= settings.value_density_split
-    if high_amount:
-        return ValueClass.STAR if high_density else ValueClass.COW
-    return ValueClass.VOLCANO if high_density else ValueClass.DOG
-
-
-def grade(facts: CustomerFacts, settings: ClassificationSettings) -> str:
-    """Closed customers by value (small/medium/large/vip); potential ones A-D by close likelihood."""
-    if facts.status is CustomerStatus.CLOSED:
-        medium, large, vip = settings.closed_grade_bounds
-        if facts.annual_amount >= vip:
-            return "vip"
-        if facts.annual_amount >= large:
-            return "large"
-        if facts.annual_amount >= medium:
-            return "medium"
-        return "small"
-    if facts.status is CustomerStatus.POTENTIAL:
-        a, b, c = settings.potential_grade_bounds
-        if facts.close_likelihood >= a:
-            return "A"
-        if facts.close_likelihood >= b:
-            return "B"
-        if facts.close_likelihood >= c:
-            return "C"
-        return "D"
-    return ""
 
 
 def _credit_points(rating: str) -> float:
@@ -198,14 +198,6 @@ def _credit_points(rating: str) -> float:
     except ValueError:
         return 50.0
     return 100.0 * (len(CREDIT_RATINGS) - 1 - rank) / (len(CREDIT_RATINGS) - 1)
-
-
-def _growth_points(current: Decimal, previous: Decimal) -> float:
-    """50 means flat; +100% growth or a new customer scores 100, a customer who stopped scores 0."""
-    if previous <= 0:
-        return 100.0 if current > 0 else 0.0
-    ratio = float((current - previous) / previous)
-    return max(0.0, min(100.0, 50.0 + 50.0 * ratio))
 
 
 def classify(
@@ -220,40 +212,73 @@ def classify(
     - credit: the credit rating (:data:`CREDIT_RATINGS`);
     - loyalty: months with orders out of the trailing window's months;
     - growth: trailing sales against the previous window.
+
+    Amounts are handled in whole fen (integers) inside: 100,000 customers classify in a
+    fraction of a second, which Decimal arithmetic per customer would not allow.
     """
     settings = settings or ClassificationSettings()
     items = list(facts)
-    abc = abc_classes([(f.customer_id, f.annual_amount) for f in items], settings)
-    total = sum((f.annual_amount for f in items if f.annual_amount > 0), Decimal(0))
+    ids = [f.customer_id for f in items]
+    fen = [max(f.annual_fen, 0) for f in items]
+    abc = _abc_from_fen(ids, fen, settings)
+    total = sum(fen)
 
-    buyers = sorted((f.annual_amount, f.customer_id) for f in items if f.annual_amount > 0)
-    percentile: dict[int, float] = {}
-    if buyers:
-        count = len(buyers)
-        for rank, (_, customer_id) in enumerate(buyers):
-            percentile[customer_id] = 100.0 * (rank + 1) / count
+    buyers = sorted((amount, cid, i) for i, (amount, cid) in enumerate(zip(fen, ids, strict=True)) if amount > 0)
+    percentile = [0.0] * len(items)
+    for rank, (_, _, i) in enumerate(buyers):
+        percentile[i] = 100.0 * (rank + 1) / len(buyers)
 
     w = settings.weights
     weight_sum = w.contribution + w.credit + w.loyalty + w.growth
     months = max(1, settings.trailing_months)
+    density_scale = 12 / months
+    amount_split = _fen(settings.value_amount_split)
+    density_split = settings.value_density_split
+    medium, large, vip = (_fen(b) for b in settings.closed_grade_bounds)
+    pa, pb, pc = settings.potential_grade_bounds
+    credit_cache: dict[str, float] = {}
+    closed, potential = CustomerStatus.CLOSED, CustomerStatus.POTENTIAL
+    star, cow, volcano, dog = ValueClass.STAR, ValueClass.COW, ValueClass.VOLCANO, ValueClass.DOG
+
     result: dict[int, Classification] = {}
-    for f in items:
-        loyalty = 100.0 * min(f.active_months, months) / months
+    for i, f in enumerate(items):
+        amount = fen[i]
+        rating = f.credit_rating
+        credit = credit_cache.get(rating)
+        if credit is None:
+            credit = credit_cache[rating] = _credit_points(rating)
+        previous = f.previous_fen
+        if previous > 0:
+            growth = max(0.0, min(100.0, 50.0 + 50.0 * (amount - previous) / previous))
+        else:
+            growth = 100.0 if amount > 0 else 0.0
         points = (
-            w.contribution * percentile.get(f.customer_id, 0.0)
-            + w.credit * _credit_points(f.credit_rating)
-            + w.loyalty * loyalty
-            + w.growth * _growth_points(f.annual_amount, f.previous_amount)
+            w.contribution * percentile[i]
+            + w.credit * credit
+            + w.loyalty * 100.0 * min(f.active_months, months) / months
+            + w.growth * growth
         )
-        score = points / weight_sum if weight_sum > 0 else 0.0
-        share = float(f.annual_amount / total) if total > 0 and f.annual_amount > 0 else 0.0
-        result[f.customer_id] = Classification(
-            customer_id=f.customer_id,
-            abc=abc[f.customer_id],
-            value=value_class(f.annual_amount, f.orders_per_year * 12 / months, settings),
-            grade=grade(f, settings),
-            score=round(score, 1),
-            share=share,
+        if f.orders_per_year * density_scale >= density_split:
+            value = star if amount >= amount_split else volcano
+        else:
+            value = cow if amount >= amount_split else dog
+        status = f.status
+        if status is closed:
+            grade = (
+                "vip" if amount >= vip else "large" if amount >= large else "medium" if amount >= medium else "small"
+            )
+        elif status is potential:
+            likelihood = f.close_likelihood
+            grade = "A" if likelihood >= pa else "B" if likelihood >= pb else "C" if likelihood >= pc else "D"
+        else:
+            grade = ""
+        result[ids[i]] = Classification(
+            ids[i],
+            abc[i],
+            value,
+            grade,
+            round(points / weight_sum, 1) if weight_sum > 0 else 0.0,
+            amount / total if total > 0 else 0.0,
         )
     return result
 

@@ -129,9 +129,9 @@ def sales_facts(session: Session, as_of: date, months: int = 12) -> list[Custome
         CustomerFacts(
             customer_id=cid,
             status=statuses.get(status, CustomerStatus.POTENTIAL),
-            annual_amount=from_fen(amount),
+            annual_fen=int(amount or 0),
             orders_per_year=int(orders or 0),
-            previous_amount=from_fen(previous),
+            previous_fen=int(previous or 0),
             active_months=int(active or 0),
             credit_rating=credit or "",
             close_likelihood=likelihood or 0,

@@ -18,7 +18,6 @@ from domain.customers import (
     classify,
     pareto,
     trailing_window,
-    value_class,
 )
 
 S = ClassificationSettings()
@@ -27,7 +26,7 @@ S = ClassificationSettings()
 def facts(
     cid: int, amount: int, orders: int = 0, status: CustomerStatus = CustomerStatus.CLOSED, **kw
 ) -> CustomerFacts:  # type: ignore[no-untyped-def]
-    return CustomerFacts(cid, status, D(amount), orders, **kw)
+    return CustomerFacts(cid, status, amount * 100, orders, **kw)
 
 
 def test_abc_customer_crossing_75_percent_is_still_a():
@@ -46,6 +45,12 @@ def test_abc_thresholds_are_settings():
     assert [result[i] for i in range(1, 6)] == [AbcClass.A, AbcClass.B, AbcClass.B, AbcClass.C, AbcClass.C]
 
 
+def test_exactly_75_percent_before_a_customer_makes_it_b():
+    # Running share before #2 is exactly 75%: not below 75% -> B (no float rounding either way).
+    result = abc_classes([(1, D("750.00")), (2, D("200.00")), (3, D("50.00"))], S)
+    assert result == {1: AbcClass.A, 2: AbcClass.B, 3: AbcClass.C}
+
+
 def test_abc_ties_are_ranked_by_id():
     result = abc_classes([(2, D(50)), (1, D(50))], ClassificationSettings(abc_a_share=0.5, abc_b_share=0.5))
     assert result == {1: AbcClass.A, 2: AbcClass.B}
@@ -62,12 +67,12 @@ def test_abc_ties_are_ranked_by_id():
     ],
 )
 def test_value_matrix_splits_at_300k_and_6_orders(amount: int, orders: int, expected: ValueClass):
-    assert value_class(D(amount), orders, S) is expected
+    assert classify([facts(1, amount, orders)])[1].value is expected
 
 
 def test_value_matrix_split_is_a_setting():
     settings = ClassificationSettings(value_amount_split=D(100_000), value_density_split=12)
-    assert value_class(D(150_000), 11, settings) is ValueClass.COW
+    assert classify([facts(1, 150_000, 11)], settings)[1].value is ValueClass.COW
 
 
 def test_grades_of_closed_potential_and_lost_customers():
@@ -95,8 +100,8 @@ def test_weighted_score_by_hand():
     # score #2 = .4*100 + .2*25 + .2*100 + .2*50 = 40 + 5 + 20 + 10 = 75
     result = classify(
         [
-            facts(1, 1000, 3, previous_amount=D(500), credit_rating="AAA", active_months=6),
-            facts(2, 3000, 12, previous_amount=D(3000), credit_rating="B", active_months=12),
+            facts(1, 1000, 3, previous_fen=50_000, credit_rating="AAA", active_months=6),
+            facts(2, 3000, 12, previous_fen=300_000, credit_rating="B", active_months=12),
         ]
     )
     assert result[1].score == 70.0

@@ -78,7 +78,7 @@ def _build_table(db: Database, include_deleted: bool, progress: Progress) -> _Ta
     values["value"] = [classes[r.id].value.value if r.id in classes else None for r in rows]
     values["grade"] = [classes[r.id].grade if r.id in classes else None for r in rows]
     values["score"] = [classes[r.id].score if r.id in classes else None for r in rows]
-    values["amount"] = [float(facts[r.id].annual_amount) if r.id in facts else None for r in rows]
+    values["amount"] = [facts[r.id].annual_fen / 100 if r.id in facts else None for r in rows]
     values["orders"] = [facts[r.id].orders_per_year if r.id in facts else None for r in rows]
     values["deleted"] = [r.deleted for r in rows]
     values["short_pinyin"] = [r.short_name for r in rows]
@@ -335,7 +335,7 @@ class CustomersPage(QWidget):
             [float(p.amount) for p in points],
             [p.cumulative_share for p in points],
         )
-        buyers = [f for f in overview.facts.values() if f.annual_amount > 0 and f.customer_id in names]
+        buyers = [f for f in overview.facts.values() if f.annual_fen > 0 and f.customer_id in names]
         settings = overview.settings
         self.matrix.set_axis_labels(self.tr("Annual purchase amount (¥)"), self.tr("Orders per year"))
         self.matrix.set_log_x(True)
@@ -345,7 +345,7 @@ class CustomersPage(QWidget):
         self.matrix.set_data(
             [f.customer_id for f in buyers],
             [names[f.customer_id] for f in buyers],
-            [float(f.annual_amount) for f in buyers],
+            [f.annual_fen / 100 for f in buyers],
             [float(f.orders_per_year) for f in buyers],
             [vc[overview.classes[f.customer_id].value.value] for f in buyers],
         )
