@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QToolBar,
@@ -37,6 +38,7 @@ from ui.labels import grade_names, money, status_names, value_class_names
 from widgets.charts import ParetoChart, QuadrantScatter
 from widgets.columnar_model import Column, ColumnarModel
 from widgets.filter_bar import FilterBar
+from widgets.lazy import LazyWidget
 
 log = logging.getLogger(__name__)
 
@@ -172,8 +174,15 @@ class CustomersPage(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
 
         self.count_label = QLabel()
-        self.detail = CustomerDetail()
-        self.detail.saveRequested.connect(self.save_record)
+        # The detail form is built when the first customer is opened; until then a hint shows.
+        self._detail: CustomerDetail | None = None
+        self._owners: list[tuple[int, str]] = []
+        self.detail_stack = QStackedWidget()
+        hint = QLabel(self.tr("Select a customer to see and edit the profile, contacts and orders."))
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setStyleSheet("color: #777;")
+        self.detail_stack.addWidget(hint)
 
         list_page = QWidget()
         list_layout = QVBoxLayout(list_page)
@@ -185,21 +194,20 @@ class CustomersPage(QWidget):
         left_layout.addWidget(self.view)
         left_layout.addWidget(self.count_label)
         splitter.addWidget(left)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(self.detail_stack)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
         splitter.setSizes([920, 400])
         list_layout.addWidget(splitter)
         self.splitter = splitter
 
-        self.pareto = ParetoChart()
-        self.pareto.customersClicked.connect(self.show_chart_customers)
-        self.matrix = QuadrantScatter()
-        self.matrix.customersClicked.connect(self.show_chart_customers)
+        # Charts are built when their tab is first opened, so the window paints sooner.
+        self.pareto_tab = LazyWidget(self._make_pareto)
+        self.matrix_tab = LazyWidget(self._make_matrix)
         self.tabs = QTabWidget()
         self.tabs.addTab(list_page, self.tr("List"))
-        self.tabs.addTab(self.pareto, self.tr("Pareto"))
-        self.tabs.addTab(self.matrix, self.tr("Value matrix"))
+        self.tabs.addTab(self.pareto_tab, self.tr("Pareto"))
+        self.tabs.addTab(self.matrix_tab, self.tr("Value matrix"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
@@ -264,12 +272,14 @@ class CustomersPage(QWidget):
         self._table = table
         with self.db.transaction() as session:
             owners = repo.reps(session)
-        self.detail.set_owners(owners)
+        self._owners = owners
+        if self._detail is not None:
+            self._detail.set_owners(owners)
         v = table.values
         self.filters.set_options("industry", [(x, x) for x in sorted({i for i in v["industry"] if i})])
         self.filters.set_options("province", [(x, x) for x in sorted({i for i in v["province"] if i})])
         self.filters.set_options("owner", [(x, x) for x in sorted({i for i in v["owner"] if i})])
-        current = self.detail.current_id()
+        current = self._detail.current_id() if self._detail is not None else None
         self.model.set_columns_data(table.ids, v)
         self.apply_filters()
         self._update_charts()
@@ -322,10 +332,36 @@ class CustomersPage(QWidget):
         self.chart_filter.hide()
         self.apply_filters()
 
+    @property
+    def pareto(self) -> ParetoChart:
+        return self.pareto_tab.widget()  # type: ignore[return-value]
+
+    @property
+    def matrix(self) -> QuadrantScatter:
+        return self.matrix_tab.widget()  # type: ignore[return-value]
+
+    def _make_pareto(self) -> ParetoChart:
+        chart = ParetoChart()
+        chart.customersClicked.connect(self.show_chart_customers)
+        QTimer.singleShot(0, self._update_charts)
+        return chart
+
+    def _make_matrix(self) -> QuadrantScatter:
+        chart = QuadrantScatter()
+        chart.customersClicked.connect(self.show_chart_customers)
+        QTimer.singleShot(0, self._update_charts)
+        return chart
+
     def _update_charts(self) -> None:
         table = self._table
         if table is None:
             return
+        if self.pareto_tab.is_built():
+            self._update_pareto(table)
+        if self.matrix_tab.is_built():
+            self._update_matrix(table)
+
+    def _update_pareto(self, table: _Table) -> None:
         overview = table.overview
         names = {r.id: r.short_name or r.name for r in overview.rows}
         points = pareto([(cid, f.annual_amount) for cid, f in overview.facts.items()])
@@ -335,6 +371,10 @@ class CustomersPage(QWidget):
             [float(p.amount) for p in points],
             [p.cumulative_share for p in points],
         )
+
+    def _update_matrix(self, table: _Table) -> None:
+        overview = table.overview
+        names = {r.id: r.short_name or r.name for r in overview.rows}
         buyers = [f for f in overview.facts.values() if f.annual_fen > 0 and f.customer_id in names]
         settings = overview.settings
         self.matrix.set_axis_labels(self.tr("Annual purchase amount (¥)"), self.tr("Orders per year"))
@@ -351,6 +391,17 @@ class CustomersPage(QWidget):
         )
 
     # --- selection and editing -----------------------------------------------------
+    @property
+    def detail(self) -> CustomerDetail:
+        """The detail form, built on first use."""
+        if self._detail is None:
+            self._detail = CustomerDetail()
+            self._detail.saveRequested.connect(self.save_record)
+            self._detail.set_owners(self._owners)
+            self.detail_stack.addWidget(self._detail)
+        self.detail_stack.setCurrentWidget(self._detail)
+        return self._detail
+
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
         return [self.model.row_id(r) for r in rows]
@@ -370,7 +421,7 @@ class CustomersPage(QWidget):
         if not current.isValid():
             return
         customer_id = self.model.row_id(current.row())
-        if customer_id == self.detail.current_id():
+        if self._detail is not None and customer_id == self._detail.current_id():
             return
         with self.db.transaction() as session:
             record = repo.get_record(session, customer_id)
@@ -416,7 +467,8 @@ class CustomersPage(QWidget):
         self._last_deleted = deleted
         self.undo_label.setText(self.tr("Deleted {count} customers.").format(count=len(deleted)))
         self.undo_bar.show()
-        self.detail.clear()
+        if self._detail is not None:
+            self._detail.clear()
         self.reload()
         QTimer.singleShot(30_000, self.undo_bar.hide)
 

@@ -14,12 +14,14 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from storage.progress import JobCancelled, Progress
 
 log = logging.getLogger(__name__)
+_RUNNING: set[QObject] = set()
 
 
 class _Signals(QObject):
@@ -39,7 +41,11 @@ class _Runnable(QRunnable):
     def _progress(self, done: int, total: int) -> None:
         if self._stop.is_set():
             raise JobCancelled()
-        self._signals.progressed.emit(done, total)
+        try:
+            self._signals.progressed.emit(done, total)
+        except RuntimeError:  # the window that asked is gone; finish quietly
+            self._stop.set()
+            raise JobCancelled() from None
 
     def run(self) -> None:
         try:
@@ -83,7 +89,10 @@ def run_job(
     quietly, e.g. loading a page's data behind an already painted window.
     """
     job = Job(parent)
-    signals = _Signals(job)
+    # The signals object has no parent: it must outlive a window closed while the job runs,
+    # and it lives on the UI thread so results arrive there.  _RUNNING keeps it alive.
+    signals = _Signals()
+    _RUNNING.add(signals)
     dialog: QProgressDialog | None = None
     if label is not None:
         dialog = QProgressDialog(label, QCoreApplication.translate("jobs", "Cancel"), 0, 0, parent)
@@ -100,7 +109,13 @@ def run_job(
 
         signals.progressed.connect(show_progress)
 
+    def alive() -> bool:
+        return shiboken6.isValid(parent) and shiboken6.isValid(job)
+
     def finish() -> None:
+        _RUNNING.discard(signals)
+        if not alive():
+            return
         job.done = True
         if dialog is not None:
             dialog.canceled.disconnect(job.cancel)
@@ -110,15 +125,17 @@ def run_job(
 
     def succeeded(result: Any) -> None:
         finish()
-        on_success(result)
+        if alive():
+            on_success(result)
 
     def failed(exc: Exception) -> None:
         finish()
-        on_failure(exc)
+        if alive():
+            on_failure(exc)
 
     def cancelled() -> None:
         finish()
-        if on_cancel is not None:
+        if on_cancel is not None and alive():
             on_cancel()
 
     signals.succeeded.connect(succeeded)
