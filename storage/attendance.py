@@ -218,11 +218,16 @@ def corrections(session: Session, rep_id: int, day: date) -> list[tuple[datetime
 class PersonRecord(Protocol):
     """What an importer hands over for one person-day (see storage.excel.attendance_reader)."""
 
-    employee_name: str
-    employee_no: str
-    day: date
-    punches: Sequence[datetime]
-    status_words: Sequence[str]
+    @property
+    def employee_name(self) -> str: ...
+    @property
+    def employee_no(self) -> str: ...
+    @property
+    def day(self) -> date: ...
+    @property
+    def punches(self) -> Sequence[datetime]: ...
+    @property
+    def status_words(self) -> Sequence[str]: ...
 
 
 def person_key(name: str, employee_no: str) -> str:

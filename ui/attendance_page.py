@@ -217,6 +217,13 @@ class AttendancePage(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.legend)
         layout.addWidget(self.status)
+        with db.transaction() as session:
+            months = repo.months_with_data(session)
+        if months:
+            self.month.blockSignals(True)
+            self.set_month(*months[0])
+            self.month.blockSignals(False)
+        self.reload()
 
     # --- loading -------------------------------------------------------------------
     def year_month(self) -> tuple[int, int]:

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 
 from storage import customers as repo
 from storage.db import Database
+from ui.attendance_page import AttendancePage
 from ui.customers_page import CustomersPage
 from ui.jobs import run_job
 from ui.placeholder_page import PlaceholderPage
 from ui.welcome_page import WelcomePage
+from widgets.lazy import LazyWidget
 
 PAGES = ("customers", "pipeline", "competitors", "attendance", "activities", "visits", "dashboard")
 
@@ -70,9 +72,10 @@ class MainWindow(QMainWindow):
             "visits": self.tr("Visit plans by customer class, printed for the reps."),
             "dashboard": self.tr("The week at a glance across all registers."),
         }
-        self.pages: dict[str, QWidget] = {"customers": self.customers}
+        self.attendance_tab = LazyWidget(lambda: AttendancePage(db))
+        self.pages: dict[str, QWidget] = {"customers": self.customers, "attendance": self.attendance_tab}
         for key in PAGES:
-            if key != "customers":
+            if key not in self.pages:
                 self.pages[key] = PlaceholderPage(titles[key], coming[key])
         self.customers_container = QStackedWidget()
         self.customers_container.addWidget(self.welcome)
@@ -112,6 +115,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self._menu_action(file_menu, self.tr("Import customers…"), self.customers.import_customers)
         self._menu_action(file_menu, self.tr("Export customers…"), self.customers.export_customers)
+        self._menu_action(file_menu, self.tr("Import attendance…"), self._import_attendance)
         file_menu.addSeparator()
         self._menu_action(file_menu, self.tr("Open the sample workspace"), self.openSampleRequested.emit)
         file_menu.addSeparator()
@@ -185,6 +189,14 @@ class MainWindow(QMainWindow):
             ),
             label=self.tr("Preparing the sample workspace…"),
         )
+
+    def _import_attendance(self) -> None:
+        self.sidebar.setCurrentRow(PAGES.index("attendance"))
+        self.attendance.import_attendance()
+
+    @property
+    def attendance(self) -> AttendancePage:
+        return self.attendance_tab.widget()  # type: ignore[return-value]
 
     def current_page(self) -> str:
         return PAGES[self.sidebar.currentRow()]

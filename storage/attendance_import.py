@@ -1,0 +1,235 @@
+"""Importing an HR attendance workbook (DingTalk, WeCom, Feishu, ZKTeco or a hand-made sheet).
+
+The pipeline: read and detect (:mod:`storage.excel.attendance_reader`) → offer a mapping the
+user corrected for a file that looked the same before → match people to reps → check → apply
+every person-day in one transaction.  Any unreadable cell or unmatched person stops the import
+before anything is written; the user gets every problem at once with its sheet, row and column.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from domain.attendance import parse_status
+from storage import attendance as repo
+from storage.db import Database
+from storage.excel.attendance_reader import (
+    AttendanceMapping,
+    AttendanceReading,
+    CellProblem,
+    Field,
+    RawPersonDay,
+    Shape,
+    UnreadableWorkbook,
+    mapping_signature,
+    read_attendance,
+)
+from storage.models import ImportMapping
+from storage.progress import Progress, no_progress
+
+REGISTER = "attendance"
+ADD_NEW = -1
+"""A resolution meaning "add this person as a new rep"."""
+
+__all__ = [
+    "ADD_NEW",
+    "AttendanceImportFailed",
+    "AttendancePlan",
+    "AttendanceSummary",
+    "UnreadableWorkbook",
+    "apply_plan",
+    "plan_import",
+]
+
+
+@dataclass
+class AttendancePlan:
+    """What an import would do: the reading, who is who, and what stops it."""
+
+    reading: AttendanceReading
+    signature: str
+    remembered: bool
+    """The mapping came from an earlier, corrected import of a file that looked the same."""
+    matched: dict[str, int]
+    unknown: list[tuple[str, str]]
+    """People (name, employee no) no rep matches: to map to a rep or add as new."""
+    unknown_words: dict[str, int] = field(default_factory=dict)
+    """Status words the rules do not know, with how many cells hold them (imported as written)."""
+
+    @property
+    def problems(self) -> list[CellProblem]:
+        return self.reading.problems
+
+    def days_by_month(self) -> dict[tuple[int, int], int]:
+        counts: dict[tuple[int, int], int] = {}
+        for r in self.reading.records:
+            counts[(r.day.year, r.day.month)] = counts.get((r.day.year, r.day.month), 0) + 1
+        return counts
+
+
+@dataclass(frozen=True)
+class AttendanceSummary:
+    added: int
+    replaced: int
+    unchanged: int
+    people_added: int
+    months: tuple[tuple[int, int], ...]
+
+
+class AttendanceImportFailed(Exception):
+    def __init__(self, problems: list[CellProblem], unknown: list[tuple[str, str]]) -> None:
+        super().__init__(f"{len(problems)} problems, {len(unknown)} unknown people")
+        self.problems = problems
+        self.unknown = unknown
+
+
+def _person(record: RawPersonDay) -> tuple[str, str]:
+    return record.employee_name.strip(), (record.employee_no or "").strip()
+
+
+# --------------------------------------------------------------------------- remembered mappings
+
+
+def _encode(mapping: AttendanceMapping) -> str:
+    m = mapping.reusable()
+    return json.dumps(
+        {
+            "sheet": m.sheet,
+            "header_rows": list(m.header_rows) if m.header_rows is not None else None,
+            "shape": m.shape.value if m.shape else None,
+            "columns": {f.value: c for f, c in m.columns.items()} if m.columns is not None else None,
+            "time_columns": list(m.time_columns) if m.time_columns is not None else None,
+            "status_columns": list(m.status_columns) if m.status_columns is not None else None,
+            "note_columns": list(m.note_columns) if m.note_columns is not None else None,
+        },
+        ensure_ascii=False,
+    )
+
+
+def _decode(text: str) -> AttendanceMapping:
+    data = json.loads(text)
+
+    def tup(key: str) -> tuple[int, ...] | None:
+        return tuple(data[key]) if data.get(key) is not None else None
+
+    return AttendanceMapping(
+        sheet=data.get("sheet"),
+        header_rows=tup("header_rows"),
+        shape=Shape(data["shape"]) if data.get("shape") else None,
+        columns={Field(k): v for k, v in data["columns"].items()} if data.get("columns") is not None else None,
+        time_columns=tup("time_columns"),
+        status_columns=tup("status_columns"),
+        note_columns=tup("note_columns"),
+    )
+
+
+def remembered_mapping(session: Session, signature: str) -> AttendanceMapping | None:
+    row = session.get(ImportMapping, signature)
+    return _decode(row.mapping) if row is not None else None
+
+
+def remember_mapping(session: Session, signature: str, mapping: AttendanceMapping) -> None:
+    row = session.get(ImportMapping, signature)
+    if row is None:
+        session.add(
+            ImportMapping(signature=signature, register=REGISTER, mapping=_encode(mapping), updated_at=datetime.now())
+        )
+    else:
+        row.mapping, row.updated_at = _encode(mapping), datetime.now()
+
+
+# --------------------------------------------------------------------------- planning
+
+
+def plan_import(
+    db: Database, path: str | Path, sheet: str | None = None, mapping: AttendanceMapping | None = None
+) -> AttendancePlan:
+    """Read ``path`` (with the user's ``mapping`` if given, else a remembered one for files that
+    look the same, else detection) and work out who is who.  Writes nothing."""
+    with db.transaction() as session:
+        rules = repo.load_rules(session)
+    reading = read_attendance(path, sheet, mapping, day_boundary=rules.day_boundary)
+    signature = mapping_signature(reading)
+    remembered = False
+    if mapping is None:
+        with db.transaction() as session:
+            stored = remembered_mapping(session, signature)
+        if stored is not None and (sheet is None or stored.sheet == reading.sheet):
+            reading = read_attendance(path, reading.sheet, stored, day_boundary=rules.day_boundary)
+            remembered = True
+    people = [_person(r) for r in reading.records]
+    with db.transaction() as session:
+        matched, unknown = repo.match_people(session, people)
+    words: dict[str, int] = {}
+    for record in reading.records:
+        for text in record.status_words:
+            for word in parse_status(text).unknown:
+                words[word] = words.get(word, 0) + 1
+    return AttendancePlan(reading, signature, remembered, matched, unknown, words)
+
+
+def apply_plan(
+    db: Database,
+    plan: AttendancePlan,
+    resolutions: Mapping[tuple[str, str], int] | None = None,
+    *,
+    remember: bool = False,
+    progress: Progress | None = None,
+) -> AttendanceSummary:
+    """Write the plan's person-days in one transaction.
+
+    ``resolutions`` say who each unknown person is: a rep id, or :data:`ADD_NEW`.  A person-day
+    already stored is replaced (never duplicated), an identical one left unchanged.  With
+    ``remember`` the mapping is kept for files that look the same next month.
+    """
+    progress = progress or no_progress
+    resolutions = resolutions or {}
+    unresolved = [p for p in plan.unknown if p not in resolutions]
+    if plan.problems or unresolved:
+        raise AttendanceImportFailed(list(plan.problems), unresolved)
+    records = plan.reading.records
+    progress(0, len(records))
+    with db.transaction() as session:
+        matched = dict(plan.matched)
+        added_people = 0
+        for (name, number), rep_id in resolutions.items():
+            if rep_id == ADD_NEW:
+                rep_id = repo.add_rep(session, name or number, number)
+                added_people += 1
+            repo.remember_person(session, name, number, rep_id)
+            matched[repo.person_key(name, number)] = rep_id
+        counts = repo.apply_person_days(
+            session, _records(records), matched, f"{Path(plan.reading.path).name} › {plan.reading.sheet}"
+        )
+        progress(len(records), len(records))
+        if remember:
+            remember_mapping(session, plan.signature, plan.reading.mapping)
+    months = tuple(sorted({(r.day.year, r.day.month) for r in records}))
+    return AttendanceSummary(counts.added, counts.replaced, counts.unchanged, added_people, months)
+
+
+@dataclass
+class _Record:
+    employee_name: str
+    employee_no: str
+    day: date
+    punches: list[datetime]
+    status_words: list[str]
+
+
+def _records(records: list[RawPersonDay]) -> list[_Record]:
+    return [
+        _Record(r.employee_name.strip(), (r.employee_no or "").strip(), r.day, r.punches, r.status_words)
+        for r in records
+    ]
+
+
+def known_mappings(session: Session) -> list[str]:
+    return list(session.scalars(select(ImportMapping.signature).where(ImportMapping.register == REGISTER)))
