@@ -76,16 +76,18 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language for this run")
     commands = parser.add_subparsers(dest="command")
     imp = commands.add_parser("import", help="import a register from an Excel workbook")
-    imp.add_argument("register", choices=["customers"])
+    imp.add_argument("register", choices=["customers", "attendance"])
     imp.add_argument("file")
     imp.add_argument("--sheet")
+    imp.add_argument("--add-unknown", action="store_true", help="attendance: add people no rep matches as new reps")
     imp.add_argument("--database", dest="sub_database")
     exp = commands.add_parser("export", help="export a register to an Excel workbook")
     exp.add_argument("register", choices=["customers"])
     exp.add_argument("-o", "--output", required=True)
     exp.add_argument("--database", dest="sub_database")
     rep = commands.add_parser("report", help="print a report")
-    rep.add_argument("register", choices=["customers"])
+    rep.add_argument("register", choices=["customers", "attendance"])
+    rep.add_argument("--month", help="attendance: YYYY-MM")
     rep.add_argument("--json", action="store_true", required=True)
     rep.add_argument("--as-of", help="classification date, YYYY-MM-DD (default: today)")
     rep.add_argument("--database", dest="sub_database")
@@ -115,6 +117,10 @@ def run_command(args: argparse.Namespace) -> int:
         print(database_message(exc), file=sys.stderr)
         return 2
     try:
+        if args.command == "import" and args.register == "attendance":
+            return import_attendance(db, Path(args.file), args.sheet, args.add_unknown)
+        if args.command == "report" and args.register == "attendance":
+            return report_attendance(db, args.month)
         if args.command == "import":
             from storage import customer_exchange as exchange
             from ui.import_messages import describe_issue
@@ -192,6 +198,85 @@ def run_command(args: argparse.Namespace) -> int:
     finally:
         db.close()
     return 2
+
+
+def import_attendance(db: Database, path: Path, sheet: str | None, add_unknown: bool) -> int:
+    from storage.attendance_import import ADD_NEW, AttendanceImportFailed, UnreadableWorkbook, apply_plan, plan_import
+
+    try:
+        plan = plan_import(db, path, sheet)
+    except UnreadableWorkbook as exc:
+        print(
+            QCoreApplication.translate("app", "{file}: cannot be read: {reason}").format(
+                file=path.name, reason=exc.reason
+            ),
+            file=sys.stderr,
+        )
+        return 1
+    resolutions = {person: ADD_NEW for person in plan.unknown} if add_unknown else {}
+    try:
+        summary = apply_plan(db, plan, resolutions)
+    except AttendanceImportFailed as exc:
+        if exc.problems:
+            p = exc.problems[0]
+            message = QCoreApplication.translate(
+                "app",
+                "{file}: {count} cells cannot be read, nothing imported. First: sheet {sheet}, row {row}, column {column}: {value} ({reason}).",  # noqa: E501
+            ).format(
+                file=path.name,
+                count=len(exc.problems),
+                sheet=p.sheet,
+                row=p.row,
+                column=p.column,
+                value=p.value,
+                reason=p.reason,
+            )
+        else:
+            names = "、".join(name or number for name, number in exc.unknown)
+            message = QCoreApplication.translate(
+                "app",
+                "{file}: no rep matches {names}; nothing imported. Add them with --add-unknown or map them in the console.",  # noqa: E501
+            ).format(file=path.name, names=names)
+        print(message, file=sys.stderr)
+        return 1
+    print(
+        QCoreApplication.translate(
+            "app",
+            "Imported {file}: {added} days added, {replaced} replaced, {unchanged} unchanged; {people} people added.",
+        ).format(
+            file=path.name,
+            added=summary.added,
+            replaced=summary.replaced,
+            unchanged=summary.unchanged,
+            people=summary.people_added,
+        )
+    )
+    return 0
+
+
+def report_attendance(db: Database, month: str | None) -> int:
+    from storage.attendance import ledger
+
+    if month is None:
+        today = date.today()
+        year, number = today.year, today.month
+    else:
+        try:
+            year, number = (int(x) for x in month.split("-"))
+            date(year, number, 1)
+        except ValueError:
+            print(QCoreApplication.translate("app", "--month must be YYYY-MM, e.g. 2026-10."), file=sys.stderr)
+            return 2
+    with db.transaction() as session:
+        data = ledger(session, year, number)
+    report = [
+        {"employee": row.name, "employee_no": row.employee_no, **row.summary.report_fields()}
+        for row in data.rows
+        if row.days
+    ]
+    json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
+    print()
+    return 0
 
 
 def _language_code() -> str:

@@ -79,3 +79,38 @@ def test_a_database_from_a_newer_version_gives_one_line_and_nonzero(tmp_path: Pa
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "newer version" in lines[0]
+
+
+def test_import_then_report_attendance_as_json(tmp_path: Path):
+    from tests.attendance_fixtures import english_hr_sheet
+
+    path = tmp_path / "a.sqlite3"
+    open_database(path).close()
+    workbook = english_hr_sheet(tmp_path)
+    refused = app("import", "attendance", str(workbook), "--database", str(path), home=tmp_path)
+    assert refused.returncode == 1
+    assert "Zhang Wei" in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
+    result = app("import", "attendance", str(workbook), "--add-unknown", "--database", str(path), home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "4 days added, 0 replaced, 0 unchanged; 2 people added" in result.stdout
+    report = app("report", "attendance", "--month", "2026-10", "--json", "--database", str(path), home=tmp_path)
+    assert report.returncode == 0, report.stderr
+    rows = {r["employee"]: r for r in json.loads(report.stdout)}
+    # October 2026 has 18 working days (1-7 National Day, 调休 Sat 10 Oct). The month is over,
+    # so the working days without a record count as absent: Zhang Wei 18 - 2 = 16.
+    assert rows["Zhang Wei"] == {
+        "employee": "Zhang Wei",
+        "employee_no": "E1001",
+        "workdays": 18,
+        "present_days": 2,
+        "late_count": 1,
+        "late_minutes": 15,
+        "early_leave_count": 0,
+        "early_leave_minutes": 0,
+        "missing_punches": 0,
+        "absent_days": 16,
+        "leave_days": 0.0,
+        "trip_days": 0,
+        "field_days": 0,
+    }
+    assert (rows["Li Na"]["late_minutes"], rows["Li Na"]["leave_days"], rows["Li Na"]["absent_days"]) == (5, 1.0, 16)
