@@ -317,7 +317,9 @@ class AttendancePage(QWidget):
             for d in days:
                 result = row.days.get(d)
                 if result is None:
-                    if calendar.is_working_day(d) and d < today and row.days:
+                    if not calendar.is_working_day(d):
+                        cells.append(GridCell(SYMBOL_TEXT[Symbol.REST], foreground="#8a8a8a"))
+                    elif d < today and row.days:
                         cells.append(GridCell("", tooltip=self.tr("No record for this working day")))
                     else:
                         cells.append(EMPTY)

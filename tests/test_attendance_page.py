@@ -1,0 +1,80 @@
+"""The attendance ledger page driven as a manager would: read the month, click a day, correct it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+
+from storage import attendance as repo
+from storage.models import Rep
+from ui.attendance_page import AttendancePage
+
+
+class Record:
+    def __init__(self, name: str, no: str, day: date, punches: list[str], words: list[str]) -> None:
+        self.employee_name, self.employee_no, self.day = name, no, day
+        self.punches = [datetime.combine(day, datetime.strptime(p, "%H:%M").time()) for p in punches]
+        self.status_words = words
+
+
+@pytest.fixture
+def page(qtbot, db):  # type: ignore[no-untyped-def]
+    with db.transaction() as s:
+        s.add(Rep(name="张伟", employee_no="S001"))
+        s.flush()
+        matched, _ = repo.match_people(s, [("张伟", "S001")])
+        repo.apply_person_days(
+            s,
+            [
+                Record("张伟", "S001", date(2026, 3, 2), ["08:58", "18:01"], []),
+                Record("张伟", "S001", date(2026, 3, 3), ["09:20", "18:01"], []),
+                Record("张伟", "S001", date(2026, 3, 4), [], []),
+                Record("张伟", "S001", date(2026, 3, 5), [], ["年假"]),
+            ],
+            matched,
+            "test",
+        )
+    widget = AttendancePage(db)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 600)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.loaded is not None and not widget.loading, timeout=5000)
+    return widget
+
+
+def cell(page, row: int, day: int) -> str:  # type: ignore[no-untyped-def]
+    return page.model.data(page.model.index(row, 1 + day))
+
+
+def test_ledger_opens_on_the_latest_month_with_symbols_and_summary(page):
+    assert page.year_month() == (2026, 3)
+    assert page.model.data(page.model.index(0, 1)) == "张伟"
+    assert [cell(page, 0, d) for d in (2, 3, 4, 5, 7)] == ["✓", "迟", "旷", "假", "休"]
+    headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
+    late_column = headers.index("Late")
+    assert page.model.data(page.model.index(0, late_column)) == "1"
+    assert page.model.data(page.model.index(0, headers.index("Late min."))) == "20"
+    tooltip = page.model.data(page.model.index(0, 1 + 3), Qt.ItemDataRole.ToolTipRole)
+    assert "09:20 18:01" in tooltip and "Late 20 min" in tooltip
+    # March is over: the 18 working days with no record count as absent, plus the 4th.
+    assert page.model.data(page.model.index(0, headers.index("Absent"))) == "19"
+    assert page.charts.month_values() == ([1], [19])
+
+
+def test_clicking_a_day_and_giving_a_reason_corrects_it(qtbot, page, db):
+    view = page.view
+    rect = view.visualRect(page.model.index(0, 1 + 4))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    dialog = page.last_dialog
+    assert dialog.isVisible()
+    dialog.status.insert("病假")  # as an input method commits Chinese text
+    dialog.accept()
+    assert dialog.error.isVisible()  # no reason given: refused
+    dialog.reason.insertPlainText("病假条已补交")  # as an input method commits Chinese text
+    dialog.accept()
+    qtbot.waitUntil(lambda: cell(page, 0, 4) == "假", timeout=5000)
+    with db.transaction() as s:
+        trail = repo.corrections(s, 1, date(2026, 3, 4))
+    assert [t[3] for t in trail] == ["病假条已补交"]
