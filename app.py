@@ -47,6 +47,7 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
     """zh_CN or English: the saved choice, else the system locale."""
     if not language:
         language = "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+    app.setProperty("ui_language", "zh" if language.startswith("zh") else "en")
     if language == "en":
         return None
     translator = QTranslator(app)
@@ -154,8 +155,9 @@ def run_command(args: argparse.Namespace) -> int:
             return 0
         if args.command == "export":
             from storage import customer_exchange as exchange
+            from ui.labels import ui_language
 
-            count = exchange.export_customers(db, Path(args.output), language=_language_code())
+            count = exchange.export_customers(db, Path(args.output), language=ui_language())
             print(
                 QCoreApplication.translate("app", "Exported {count} customers to {file}.").format(
                     count=count, file=args.output
@@ -277,10 +279,6 @@ def report_attendance(db: Database, month: str | None) -> int:
     json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
     print()
     return 0
-
-
-def _language_code() -> str:
-    return "zh" if QLocale().name().startswith("zh") else "en"
 
 
 # --- the console -------------------------------------------------------------------

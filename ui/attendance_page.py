@@ -33,6 +33,7 @@ from domain.attendance import DayResult, LeaveType, Symbol
 from storage import attendance as repo
 from storage.db import Database
 from ui.jobs import run_job
+from ui.labels import ui_language
 from widgets.attendance_charts import AttendanceCharts
 from widgets.grid_model import EMPTY, GridCell, GridModel
 
@@ -436,7 +437,7 @@ class AttendancePage(QWidget):
                 return
         from storage.excel.ledger_writer import write_ledger
 
-        language = "zh" if self.tr("Ledger") != "Ledger" else "en"
+        language = ui_language()
         run_job(
             self,
             lambda progress: write_ledger(ledger, path, language=language, progress=progress),
@@ -451,6 +452,6 @@ class AttendancePage(QWidget):
         from ui.printing import ledger_document, print_preview, render_document
 
         ledger = self.loaded.ledger
-        language = "zh" if self.tr("Ledger") != "Ledger" else "en"
+        language = ui_language()
         document = ledger_document(ledger, language)
         print_preview(self, self.tr("Attendance ledger"), render_document(document))

@@ -7,6 +7,12 @@ from PySide6.QtCore import QCoreApplication
 from domain.validation import Problem
 
 
+def ui_language() -> str:
+    """'zh' or 'en': the language the console was started in (exports and prints follow it)."""
+    app = QCoreApplication.instance()
+    return str(app.property("ui_language") or "en") if app is not None else "en"
+
+
 def status_names() -> dict[str, str]:
     return {
         "potential": QCoreApplication.translate("labels", "Potential"),

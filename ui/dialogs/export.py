@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from storage import customer_exchange as exchange
 from storage.db import Database
 from ui.jobs import Job, run_job
+from ui.labels import ui_language
 
 
 def export_customers(parent: QWidget, db: Database, path: str | None = None) -> Job | None:
@@ -25,7 +26,7 @@ def export_customers(parent: QWidget, db: Database, path: str | None = None) -> 
     if not path.lower().endswith(".xlsx"):
         path += ".xlsx"
     target = Path(path)
-    language = "zh" if QLocale().name().startswith("zh") else "en"
+    language = ui_language()
 
     def done(count: int) -> None:
         window = parent.window()
