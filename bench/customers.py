@@ -136,28 +136,26 @@ def main() -> None:
         page.view.viewport().repaint()
         baseline.append(time.perf_counter() - start)
     typed = ["shen", "深圳", "hwjs", "0755", "jx", "科技", "zhong", "苏州精密", "lw"]
-    latencies = []
+    updates, frames = [], []
     for _ in range(3):
         for word in typed:
-            for i in range(1, len(word) + 1):
+            steps = [word[:i] for i in range(1, len(word) + 1)] + [""]
+            for text in steps:
                 start = time.perf_counter()
-                page.filters.search.setText(word[:i])
-                page.view.viewport().repaint()
-                latencies.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            page.filters.search.clear()
-            page.view.viewport().repaint()
-            latencies.append(time.perf_counter() - start)
-    latencies.sort()
-    p95 = latencies[int(len(latencies) * 0.95) - 1]
+                page.filters.search.setText(text)  # filter: search, pick rows, reset the model
+                middle = time.perf_counter()
+                page.view.viewport().repaint()  # and the frame the user then sees
+                end = time.perf_counter()
+                updates.append(middle - start)
+                frames.append(end - start)
     base = statistics.median(baseline)
     row(f"repaint of the list alone ({large:,} customers)", f"{base * 1000:.1f} ms", "1.00x")
-    row(
-        f"filter keystroke, median ({len(latencies)} keystrokes)",
-        f"{statistics.median(latencies) * 1000:.1f} ms",
-        f"{statistics.median(latencies) / base:.1f}x",
-    )
-    row("filter keystroke, p95", f"{p95 * 1000:.1f} ms", f"{p95 / base:.1f}x", "p95 < 50 ms")
+    for label, samples in (("filter", updates), ("filter + repaint", frames)):
+        samples.sort()
+        p95 = samples[int(len(samples) * 0.95) - 1]
+        median = statistics.median(samples)
+        row(f"{label}, median ({len(samples)} keystrokes)", f"{median * 1000:.1f} ms", f"{median / base:.1f}x")
+        row(f"{label}, p95", f"{p95 * 1000:.1f} ms", f"{p95 / base:.1f}x", "p95 < 50 ms")
     window.close()
 
     # 3. Reclassification.

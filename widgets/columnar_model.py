@@ -47,6 +47,8 @@ class ColumnarModel(QAbstractTableModel):
         self._values: dict[str, Sequence[Any]] = {}
         self._ids: Sequence[int] = []
         self._rows: list[int] = []
+        self._order: list[int] = []
+        """Every position in the current sort order; filtering keeps this order without re-sorting."""
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
     # --- feeding -------------------------------------------------------------------
@@ -55,13 +57,25 @@ class ColumnarModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = ids
         self._values = values
-        self._rows = self._sorted(list(range(len(ids))))
+        self._order = self._sorted(list(range(len(ids))))
+        self._rows = list(self._order)
         self.endResetModel()
 
     def set_visible(self, positions: Sequence[int]) -> None:
-        """Show only these positions (kept in the current sort order)."""
+        """Show only these positions, in the current sort order.
+
+        The full order is sorted once per sort change; a filter only picks from it, which
+        keeps a keystroke on 100,000 rows linear instead of a sort each time.
+        """
+        if len(positions) == len(self._order):
+            rows = list(self._order)
+        else:
+            shown = bytearray(len(self._order))
+            for p in positions:
+                shown[p] = 1
+            rows = [p for p in self._order if shown[p]]
         self.beginResetModel()
-        self._rows = self._sorted(list(positions))
+        self._rows = rows
         self.endResetModel()
 
     def set_column_title(self, column: int, title: str) -> None:
@@ -123,7 +137,11 @@ class ColumnarModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
-        self._rows = self._sorted(self._rows)
+        self._order = self._sorted(list(range(len(self._ids))))
+        shown = bytearray(len(self._order))
+        for p in self._rows:
+            shown[p] = 1
+        self._rows = [p for p in self._order if shown[p]]
         self.layoutChanged.emit()
 
     def _sorted(self, rows: list[int]) -> list[int]:
