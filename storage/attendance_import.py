@@ -155,8 +155,13 @@ def plan_import(
     look the same, else detection) and work out who is who.  Writes nothing."""
     with db.transaction() as session:
         rules = repo.load_rules(session)
-    reading = read_attendance(path, sheet, mapping, day_boundary=rules.day_boundary)
-    signature = mapping_signature(reading)
+    # The signature is taken from what detection sees, before any correction, so next month's
+    # file (detected the same way) finds the mapping the user corrected this month.
+    detected = read_attendance(path, sheet, None, day_boundary=rules.day_boundary)
+    signature = mapping_signature(detected)
+    reading = detected
+    if mapping is not None:
+        reading = read_attendance(path, sheet, mapping, day_boundary=rules.day_boundary)
     remembered = False
     if mapping is None:
         with db.transaction() as session:

@@ -79,3 +79,19 @@ def test_a_bad_cell_stops_the_import_and_names_sheet_row_and_column(reps, tmp_pa
     with pytest.raises(AttendanceImportFailed):
         apply_plan(reps, plan, {p: ADD_NEW for p in plan.unknown})
     assert fingerprint(reps) == before
+
+
+def test_a_corrected_shape_is_remembered_for_the_next_file_like_it(reps, tmp_path: Path):
+    from dataclasses import replace
+
+    from storage.excel.attendance_reader import Shape
+
+    path = english_hr_sheet(tmp_path)
+    detected = plan_import(reps, path)
+    assert detected.reading.shape is Shape.PERSON_DAY and not detected.remembered
+    corrected = plan_import(reps, path, mapping=replace(detected.reading.mapping, status_columns=()))
+    apply_plan(reps, corrected, remember=True)
+    again = plan_import(reps, path)
+    assert again.remembered
+    assert again.reading.mapping.status_columns == ()
+    assert all(r.status_words == [] for r in again.reading.records)

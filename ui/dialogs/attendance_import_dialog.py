@@ -107,7 +107,6 @@ class AttendanceImportDialog(QDialog):
         self._generation = 0
         self._first_values: list[CellValue] = []
         self._reps: list[tuple[int, str]] = []
-        self._user_mapping: AttendanceMapping | None = None
         self._job: Job | None = None
 
         # -- file, sheet and what was understood
@@ -351,12 +350,10 @@ class AttendanceImportDialog(QDialog):
 
     def set_file(self, path: str) -> None:
         self.path.setText(path)
-        self._user_mapping = None
         self.remember.setChecked(False)
         self._plan(None, None)
 
     def _sheet_chosen(self, _index: int) -> None:
-        self._user_mapping = None
         self._plan(self.sheet.currentText(), None)
 
     def _shape_chosen(self, _index: int) -> None:
@@ -392,7 +389,6 @@ class AttendanceImportDialog(QDialog):
         self._replan_with(self._mapping_from_choices())
 
     def _replan_with(self, mapping: AttendanceMapping) -> None:
-        self._user_mapping = mapping
         self.remember.setChecked(True)
         self._plan(mapping.sheet, mapping)
 
@@ -410,7 +406,7 @@ class AttendanceImportDialog(QDialog):
                 groups[chosen].append(column)
         kind = (reading.mapping.columns or {}).get(Field.PUNCH_KIND)
         if kind is not None and kind in self.combos and self.combos[kind].currentData() is None:
-            columns[Field.PUNCH_KIND] = kind  # ZKTeco 状态 (which punch): shown as ignored, and it is
+            columns[Field.PUNCH_KIND] = kind  # ZKTeco 状态 (which punch): the reader skips it; kept as detected
         shape_value = self.shape.currentData()
         return AttendanceMapping(
             sheet=reading.sheet,
@@ -494,8 +490,8 @@ class AttendanceImportDialog(QDialog):
         name = Path(self.path.text()).name
         if isinstance(exc, UnreadableWorkbook):
             text = self.tr(
-                "{file} cannot be read: {reason}. Check that it is an Excel workbook and not open "
-                "with a password, then choose it again."
+                "{file} cannot be read: {reason}. Check that it is an Excel workbook without a password, "
+                "then choose it again."
             ).format(file=name, reason=exc.reason)
         else:
             text = self.tr("{file} could not be read; the details are in the log file.").format(file=name)
