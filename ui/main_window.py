@@ -177,10 +177,11 @@ class MainWindow(QMainWindow):
             if repo.count_all(session):
                 return
         from storage.demo import generate_demo
+        from storage.demo_attendance import generate_demo_attendance
 
         run_job(
             self,
-            lambda progress: generate_demo(self.db, progress=progress),
+            lambda progress: (generate_demo(self.db, progress=progress), generate_demo_attendance(self.db)),
             on_success=lambda _summary: self.customers.reload(then=self._show_customers),
             on_failure=lambda exc: QMessageBox.warning(
                 self,
