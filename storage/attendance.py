@@ -342,12 +342,15 @@ class MonthTotals:
 def team_trend(
     session: Session, year: int, month: int, months: int = 6, today: date | None = None
 ) -> list[MonthTotals]:
-    """Team totals of late arrivals and absent days for ``months`` months ending with year/month."""
+    """Team totals of late arrivals and absent days for the months (of the ``months`` ending with
+    year/month) that have attendance."""
     out: list[MonthTotals] = []
     index = year * 12 + month - 1
     for i in range(index - months + 1, index + 1):
         y, m = divmod(i, 12)
         month_ledger = ledger(session, y, m + 1, today=today)
+        if not any(r.days for r in month_ledger.rows):
+            continue  # a month with no attendance imported is unknown, not a perfect month
         out.append(
             MonthTotals(
                 y,

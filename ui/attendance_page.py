@@ -336,7 +336,7 @@ class AttendancePage(QWidget):
                 cells.append(GridCell(text, align_right=True, bold=key == "late_count" and row.summary.flagged))
             rows.append(cells)
         self.model.set_grid(headers, rows, tips, shade)
-        self.view.setColumnWidth(0, 60)
+        self.view.setColumnWidth(0, 84)
         self.view.setColumnWidth(1, 80)
         for i in range(len(summary_columns)):
             self.view.setColumnWidth(2 + len(days) + i, 62)
