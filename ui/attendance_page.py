@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from domain.attendance import DayResult, LeaveType, Symbol
 from storage import attendance as repo
 from storage.db import Database
+from storage.excel.ledger_writer import FILL_COLOURS, FLAG_COLOUR, REST_DAY_COLOUR, SYMBOL_TEXT
 from ui.jobs import run_job
 from ui.labels import ui_language
 from widgets.attendance_charts import AttendanceCharts
@@ -39,31 +40,10 @@ from widgets.grid_model import EMPTY, GridCell, GridModel
 
 log = logging.getLogger(__name__)
 
-SYMBOL_TEXT = {
-    Symbol.NORMAL: "✓",
-    Symbol.LATE: "迟",
-    Symbol.EARLY: "早",
-    Symbol.MISSING: "缺",
-    Symbol.ABSENT: "旷",
-    Symbol.LEAVE: "假",
-    Symbol.TRIP: "差",
-    Symbol.FIELD: "外",
-    Symbol.REST: "休",
-    Symbol.HOLIDAY: "休",
-}
-SYMBOL_COLOUR = {
-    Symbol.NORMAL: None,
-    Symbol.LATE: "#f6c26b",
-    Symbol.EARLY: "#f6c26b",
-    Symbol.MISSING: "#ffb74d",
-    Symbol.ABSENT: "#e57373",
-    Symbol.LEAVE: "#90caf9",
-    Symbol.TRIP: "#80cbc4",
-    Symbol.FIELD: "#80cbc4",
-    Symbol.REST: None,
-    Symbol.HOLIDAY: None,
-}
-OFF_DAY_SHADE = "#e6e6e6"
+# One notation for screen, workbook and print: the ledger writer's symbols and colours.
+SYMBOL_COLOUR = {symbol: f"#{colour}" for symbol, colour in FILL_COLOURS.items()}
+OFF_DAY_SHADE = f"#{REST_DAY_COLOUR}"
+FLAGGED = f"#{FLAG_COLOUR}"
 WEEKDAYS = "一二三四五六日"
 
 
@@ -313,7 +293,7 @@ class AttendancePage(QWidget):
         for row in ledger.rows:
             cells = [
                 GridCell(row.employee_no),
-                GridCell(row.name, bold=row.summary.flagged, foreground="#b71c1c" if row.summary.flagged else None),
+                GridCell(row.name, bold=row.summary.flagged, foreground=FLAGGED if row.summary.flagged else None),
             ]
             for d in days:
                 result = row.days.get(d)
@@ -377,7 +357,7 @@ class AttendancePage(QWidget):
             lines.append(self.tr("Early leave {minutes} min").format(minutes=result.early_minutes))
         if result.missing_punches:
             lines.append(self.tr("Missing punches: {count}").format(count=result.missing_punches))
-        return GridCell(SYMBOL_TEXT[symbol], background=SYMBOL_COLOUR[symbol], tooltip="\n".join(lines))
+        return GridCell(SYMBOL_TEXT[symbol], background=SYMBOL_COLOUR.get(symbol), tooltip="\n".join(lines))
 
     # --- actions -------------------------------------------------------------------
     def day_of_column(self, column: int) -> date | None:

@@ -6,10 +6,11 @@ A page that prints builds a *render* (``Callable[[QPrinter], None]``) — for HT
 :func:`save_pdf`. Both set up the same A4 page with small margins, so the preview shows exactly
 what the PDF will contain.
 
-Rendering stays on the UI thread: ``QTextDocument`` and ``QPainter`` on a printer are not meant to
-be shared with a worker, and a month's ledger of fifty reps lays out in well under a second. The
-workbook export (:func:`storage.excel.ledger_writer.write_ledger`) is the long job that goes
-through :func:`ui.jobs.run_job`.
+The preview paints on the UI thread (Qt asks for pages there). Saving a PDF may go through
+:func:`ui.jobs.run_job` like any other long job, provided the job builds its own document
+(``save_pdf(path, render_document(ledger_document(ledger, "zh")))`` inside the job): Qt allows a
+``QPainter`` on a ``QPrinter`` outside the GUI thread, but a ``QTextDocument`` belongs to the
+thread that made it. A fifty-rep ledger takes about a second either way.
 
 The ledger's words (title, headers, legend) come from
 :func:`storage.excel.ledger_writer.ledger_sheet` in the language asked for, so the printout says
@@ -20,6 +21,7 @@ follow the UI language through ``QCoreApplication.translate``.
 from __future__ import annotations
 
 import html
+import math
 import os
 import re
 import secrets
@@ -90,28 +92,37 @@ def save_pdf(path: str | Path, render: Render, landscape: bool = True, title: st
     """Print ``render`` on A4 into the PDF file ``path``.
 
     The file appears only when complete (written under a temporary name and moved into place);
-    if it cannot be written, ``OSError`` carries a sentence for the user.
+    if it cannot be written, ``OSError`` carries a sentence for the user and, as its cause, the
+    system's reason for the log.
     """
     path = Path(path)
+    cannot_write = QCoreApplication.translate(
+        "printing",
+        "The PDF file {file} could not be written. Check that the folder exists, that you may "
+        "write to it, and that the file is not open in another program.",
+    ).format(file=path)
     temp = path.with_name(f".~{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(temp))
-    printer.setCreator(QCoreApplication.applicationName() or "Sales console")
-    printer.setDocName(title or path.stem)
-    _set_up_page(printer, landscape)
     try:
+        # Claim the file first: a missing or read-only folder then fails here with the system's
+        # reason, rather than as a QPainter that silently paints nothing.
+        temp.open("xb").close()
+    except OSError as exc:
+        raise OSError(cannot_write) from exc
+    try:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(temp))
+        printer.setCreator(QCoreApplication.applicationName() or "Sales console")
+        printer.setDocName(title or path.stem)
+        _set_up_page(printer, landscape)
         render(printer)
-        del printer  # the PDF is finished when the printer's paint engine ends
-        if not temp.is_file() or temp.stat().st_size == 0:
-            raise OSError(
-                QCoreApplication.translate(
-                    "printing",
-                    "The PDF file {file} could not be written. Check that the folder exists, that you may "
-                    "write to it, and that the file is not open in another program.",
-                ).format(file=path)
-            )
-        os.replace(temp, path)
+        del printer  # the PDF is complete once the printer's paint engine has ended
+        if temp.stat().st_size == 0:
+            raise OSError(cannot_write)
+        try:
+            os.replace(temp, path)
+        except OSError as exc:  # e.g. the old file is open in a PDF viewer on Windows
+            raise OSError(cannot_write) from exc
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
@@ -206,7 +217,9 @@ _DAY_PT, _NAME_PT = 7.0, 8.0
 # and the summary on an A4 landscape page at full size.
 _HEADER_PT = {"zh": 7.0, "en": 6.0}
 _WEEKDAY_PT = {"zh": 6.5, "en": 6.0}
-_CELL_EXTRA_PX = 5.0  # padding and borders around a cell's text, with a pixel to spare
+# Qt gives a cell's text its column's width less about 4 px (padding and border), rounds the
+# column down to whole pixels and wants a pixel beyond the text's advance (the cursor).
+_CELL_EXTRA_PX = 4.5
 _A4_LANDSCAPE_WIDTH_PX = (297 - 2 * PAGE_MARGIN_MM) / 25.4 * _LAYOUT_DPI
 
 
@@ -248,7 +261,7 @@ def _ledger_column_widths(sheet: LedgerSheet) -> list[float]:
         *([day_width] * len(sheet.days)),
         *summary,
     )
-    return [width + _CELL_EXTRA_PX for width in columns]
+    return [math.ceil(width + 1) + _CELL_EXTRA_PX for width in columns]
 
 
 def _column_shares(minimums: list[float], days: slice) -> tuple[list[float], float]:
