@@ -7,10 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import text
 
 from storage import attendance as repo
-from storage.attendance_import import ADD_NEW, AttendanceImportFailed, apply_plan, plan_import
+from storage.attendance_import import ADD_NEW, AttendanceImportFailed, UnreadableWorkbook, apply_plan, plan_import
 from storage.models import Rep
 from tests.attendance_fixtures import dingtalk_month_grid, english_hr_sheet
 
@@ -95,3 +97,27 @@ def test_a_corrected_shape_is_remembered_for_the_next_file_like_it(reps, tmp_pat
     assert again.remembered
     assert again.reading.mapping.status_columns == ()
     assert all(r.status_words == [] for r in again.reading.records)
+
+
+cells = st.one_of(
+    st.none(),
+    st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=12),
+    st.sampled_from(["姓名", "工号", "日期", "打卡时间", "考勤结果", "正常", "迟到", "09:05", "次日 00:30", "25:61"]),
+    st.integers(-5, 50_000),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)),
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.lists(cells, min_size=1, max_size=7), min_size=1, max_size=12))
+def test_malformed_sheets_never_crash_the_import_nor_change_the_database(reps, tmp_path_factory, rows):
+    from tests.attendance_fixtures import write_sheets
+
+    path = write_sheets(tmp_path_factory.mktemp("junk") / "junk.xlsx", {"考勤": rows})
+    before = fingerprint(reps)
+    try:
+        plan = plan_import(reps, path)
+        apply_plan(reps, plan)
+    except (AttendanceImportFailed, UnreadableWorkbook):
+        assert fingerprint(reps) == before
