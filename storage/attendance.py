@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time
 from typing import Protocol
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from domain.attendance import (
@@ -102,10 +102,21 @@ class StoredDay:
 
 
 def stored_days(session: Session, first: date, last: date) -> list[StoredDay]:
-    rows = session.scalars(
-        select(AttendanceDay).where(AttendanceDay.day >= first, AttendanceDay.day <= last).order_by(AttendanceDay.day)
+    rows = session.execute(
+        select(
+            AttendanceDay.rep_id,
+            AttendanceDay.day,
+            AttendanceDay.punches,
+            AttendanceDay.status_text,
+            AttendanceDay.source,
+        )
+        .where(AttendanceDay.day >= first, AttendanceDay.day <= last)
+        .order_by(AttendanceDay.day)
     )
-    return [StoredDay(r.rep_id, r.day, tuple(_punches(r.punches)), r.status_text, r.source) for r in rows]
+    return [
+        StoredDay(rep_id, day, tuple(_punches(punches)), status, source)
+        for rep_id, day, punches, status, source in rows
+    ]
 
 
 # --------------------------------------------------------------------------- the ledger
@@ -301,27 +312,46 @@ def apply_person_days(
         return AttendanceImportCounts(0, 0, 0)
     days = [d for _, d in incoming]
     existing = {
-        (r.rep_id, r.day): r
-        for r in session.scalars(
-            select(AttendanceDay).where(AttendanceDay.day >= min(days), AttendanceDay.day <= max(days))
+        (rep_id, day): (row_id, punches, status)
+        for row_id, rep_id, day, punches, status in session.execute(
+            select(
+                AttendanceDay.id,
+                AttendanceDay.rep_id,
+                AttendanceDay.day,
+                AttendanceDay.punches,
+                AttendanceDay.status_text,
+            ).where(AttendanceDay.day >= min(days), AttendanceDay.day <= max(days))
         )
     }
     now = datetime.now()
-    added = replaced = unchanged = 0
+    inserts: list[dict[str, object]] = []
+    updates: list[dict[str, object]] = []
+    unchanged = 0
     for (rep_id, day), (punches, status) in incoming.items():
-        row = existing.get((rep_id, day))
-        if row is None:
-            session.add(
-                AttendanceDay(
-                    rep_id=rep_id, day=day, punches=punches, status_text=status, source=source, updated_at=now
-                )
+        found = existing.get((rep_id, day))
+        if found is None:
+            inserts.append(
+                {
+                    "rep_id": rep_id,
+                    "day": day,
+                    "punches": punches,
+                    "status_text": status,
+                    "source": source,
+                    "updated_at": now,
+                }
             )
-            added += 1
-        elif (row.punches, row.status_text) == (punches, status):
+        elif (found[1], found[2]) == (punches, status):
             unchanged += 1
         else:
-            row.punches, row.status_text, row.source, row.updated_at = punches, status, source, now
-            replaced += 1
+            updates.append(
+                {"id": found[0], "punches": punches, "status_text": status, "source": source, "updated_at": now}
+            )
+    # Bulk statements: a month of a large sales force is tens of thousands of person-days.
+    if inserts:
+        session.execute(insert(AttendanceDay), inserts)
+    if updates:
+        session.execute(update(AttendanceDay), updates)
+    added, replaced = len(inserts), len(updates)
     session.flush()
     return AttendanceImportCounts(added, replaced, unchanged)
 
