@@ -78,3 +78,22 @@ def test_clicking_a_day_and_giving_a_reason_corrects_it(qtbot, page, db):
     with db.transaction() as s:
         trail = repo.corrections(s, 1, date(2026, 3, 4))
     assert [t[3] for t in trail] == ["病假条已补交"]
+
+
+def test_a_longer_grace_in_the_rules_dialog_forgives_a_late_arrival(qtbot, page, db):
+    from PySide6.QtCore import QDate
+
+    qtbot.mouseClick(page.rules_button, Qt.MouseButton.LeftButton)
+    dialog = page.last_dialog
+    dialog.grace.setValue(20)  # 09:20 is no longer late
+    dialog.new_day.setDate(QDate(2026, 3, 4))
+    dialog.new_kind.setCurrentIndex(dialog.new_kind.findData(False))  # the absent 4th becomes a company day off
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.overrides.rowCount() == 1
+    dialog.accept()
+    qtbot.waitUntil(lambda: not page.loading and cell(page, 0, 3) == "✓", timeout=5000)
+    assert cell(page, 0, 4) == "休"
+    with db.transaction() as s:
+        rules = repo.load_rules(s)
+        assert rules.grace_minutes == 20
+        assert repo.work_calendar(s, rules).is_working_day(date(2026, 3, 4)) is False

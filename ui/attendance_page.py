@@ -158,13 +158,15 @@ class AttendancePage(QWidget):
         self.export_button.clicked.connect(self.export_ledger)
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.clicked.connect(self.print_ledger)
+        self.rules_button = QPushButton(self.tr("Rules…"))
+        self.rules_button.clicked.connect(self.edit_rules)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Month")))
         top.addWidget(previous)
         top.addWidget(self.month)
         top.addWidget(following)
         top.addStretch(1)
-        for b in (self.import_button, self.export_button, self.print_button):
+        for b in (self.import_button, self.export_button, self.print_button, self.rules_button):
             top.addWidget(b)
         self.warning = QLabel()
         self.warning.setStyleSheet("color: #8a5300; background: #fff4de; padding: 4px;")
@@ -390,6 +392,14 @@ class AttendancePage(QWidget):
                 session, rep_id, dialog.day, dialog.result_punches, dialog.status.text(), dialog.reason.toPlainText()
             )
         self.reload()
+
+    def edit_rules(self) -> None:
+        from ui.dialogs.attendance_rules_dialog import AttendanceRulesDialog
+
+        dialog = AttendanceRulesDialog(self.db, self)
+        dialog.accepted.connect(self.reload)
+        self.last_dialog = dialog
+        dialog.open()
 
     def import_attendance(self, path: str | None = None) -> None:
         from ui.dialogs.attendance_import_dialog import AttendanceImportDialog
