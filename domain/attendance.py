@@ -47,6 +47,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 import chinese_calendar
 
@@ -650,11 +651,10 @@ def _in_and_out(
 
 def _minutes_between(earlier: datetime, later: datetime) -> int:
     """Whole minutes from ``earlier`` to ``later`` after truncating both to the minute."""
-    return int((_to_minute(later) - _to_minute(earlier)).total_seconds() // 60)
-
-
-def _to_minute(moment: datetime) -> datetime:
-    return moment.replace(second=0, microsecond=0)
+    # Day ordinals and clock minutes in integers: this runs twice per person-day.
+    return (later.toordinal() - earlier.toordinal()) * 1440 + (later.hour * 60 + later.minute) - (
+        earlier.hour * 60 + earlier.minute
+    )
 
 
 # --------------------------------------------------------------------------- the month
@@ -772,6 +772,12 @@ def summarise_month(
 # --------------------------------------------------------------------------- building person-days
 
 
+@lru_cache(maxsize=4096)
+def _cached_status(text: str) -> StatusReading:
+    """Status cells repeat endlessly in a month's export ('正常', '迟到', ''): read each text once."""
+    return parse_status(text)
+
+
 def person_day_from_words(
     day: date,
     punches: Sequence[datetime],
@@ -782,7 +788,7 @@ def person_day_from_words(
 ) -> tuple[PersonDay, tuple[str, ...]]:
     """A :class:`PersonDay` from punch times and the status words of a sheet (or a correction),
     with the words it did not understand (for the importer to report)."""
-    reading = parse_status(status_text)
+    reading = _cached_status(status_text)
     return (
         PersonDay(
             day=day,
