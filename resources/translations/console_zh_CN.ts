@@ -2,6 +2,626 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AttendanceCharts</name>
+    <message>
+        <source>Late arrivals and absent days per rep</source>
+        <translation>各销售人员迟到次数与旷工天数</translation>
+    </message>
+    <message>
+        <source>Team trend by month</source>
+        <translation>团队月度趋势</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>旷工</translation>
+    </message>
+    <message>
+        <source>Late arrivals</source>
+        <translation>迟到次数</translation>
+    </message>
+    <message>
+        <source>Absent days</source>
+        <translation>旷工天数</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceImportDialog</name>
+    <message>
+        <source>Import attendance</source>
+        <translation>导入考勤</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Month of the day columns</source>
+        <translation>日期列所属月份</translation>
+    </message>
+    <message>
+        <source>Header rows</source>
+        <translation>表头行</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>表格格式</translation>
+    </message>
+    <message>
+        <source>Understood</source>
+        <translation>识别结果</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header in the file</source>
+        <translation>文件中的表头</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>首个值</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>识别为</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Employee no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Punch times</source>
+        <translation>打卡时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>单元格内容</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>These people match no rep. Choose who each one is, or add them as new reps:</source>
+        <translation>以下人员与现有销售人员均不匹配。请逐一指定对应的销售人员，或将其添加为新的销售人员：</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>销售人员</translation>
+    </message>
+    <message>
+        <source>Remember this column mapping for files that look the same</source>
+        <translation>记住此列对应关系，用于格式相同的文件</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Columns (change “Read as” where the guess is wrong):</source>
+        <translation>列对应关系（识别有误时请修改“识别为”）：</translation>
+    </message>
+    <message>
+        <source>First person-days as they will be imported:</source>
+        <translation>前几条每日考勤记录（即将导入的内容）：</translation>
+    </message>
+    <message>
+        <source>one row per punch</source>
+        <translation>每次打卡一行</translation>
+    </message>
+    <message>
+        <source>one row per person and day</source>
+        <translation>每人每天一行</translation>
+    </message>
+    <message>
+        <source>month grid: one row per person, one column per day</source>
+        <translation>月度表：每人一行，每天一列</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <source>Punch time</source>
+        <translation>打卡时间</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>（忽略）</translation>
+    </message>
+    <message>
+        <source>This is not a date, or the day does not exist. Write it like 2026-10-03 in the file, or set this column to “(ignore)” if it is not the date.</source>
+        <translation>这不是日期，或该日期不存在。请在文件中按 2026-10-03 的格式填写；如果此列不是日期，请将其设为“（忽略）”。</translation>
+    </message>
+    <message>
+        <source>This is not a clock time, or the time does not exist (e.g. 25:61). Write times like 09:05, several separated by spaces or line breaks, and 次日 00:30 for after midnight.</source>
+        <translation>这不是时刻，或该时间不存在（如 25:61）。时间请写成 09:05 的格式，多个时间之间用空格或换行分隔，过了午夜的时间写成“次日 00:30”。</translation>
+    </message>
+    <message>
+        <source>The date has no year, and the file states none. Write the year in the date (2026-10-03) or in a title row above the header (e.g. 2026年10月).</source>
+        <translation>日期中没有年份，文件中也未注明。请在日期中写上年份（2026-10-03），或在表头上方的标题行中注明（如 2026年10月）。</translation>
+    </message>
+    <message>
+        <source>This column should hold a date and a time of day, but the cell has only a date. Check that the column is read as the right thing, or add the punch time to the cell.</source>
+        <translation>此列应包含日期和具体时间，但该单元格只有日期。请检查此列是否识别正确，或在单元格中补上打卡时间。</translation>
+    </message>
+    <message>
+        <source>This row has attendance but neither a name nor an employee number. Fill in who it is, or delete the row.</source>
+        <translation>此行有考勤数据，但既没有姓名也没有工号。请填写是谁，或删除该行。</translation>
+    </message>
+    <message>
+        <source>This row has no date. Fill in the date, or check which column is read as “Date”.</source>
+        <translation>此行没有日期。请填写日期，或检查哪一列被识别为“日期”。</translation>
+    </message>
+    <message>
+        <source>No header naming the person and the date (or the days of the month) was found. Check the header rows and the layout above, and that one column is read as “Name” or “Employee no.” and one as “Date” or “Date and time”, or choose another sheet.</source>
+        <translation>未找到标明人员和日期（或当月各天）的表头。请检查上方的表头行和表格格式，确认有一列识别为“姓名”或“工号”、有一列识别为“日期”或“日期时间”；或者选择其他工作表。</translation>
+    </message>
+    <message>
+        <source>The day columns have no year and month: the file states neither in a title, the sheet name nor the file name. Set the month of the day columns above.</source>
+        <translation>日期列没有年份和月份：文件的标题、工作表名称和文件名中都未注明。请在上方设置日期列所属月份。</translation>
+    </message>
+    <message>
+        <source>The mapping names a column or header row this sheet does not have. Check the header rows and the “Read as” choices.</source>
+        <translation>列对应关系中指定的列或表头行在此工作表中不存在。请检查表头行和各列的“识别为”设置。</translation>
+    </message>
+    <message>
+        <source>Choose an attendance workbook</source>
+        <translation>选择考勤 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx *.xlsm *.xls)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xlsm *.xls)</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>Reading cancelled. Choose the file again to import it.</source>
+        <translation>已取消读取。如需导入，请重新选择该文件。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}. Check that it is an Excel workbook without a password, then choose it again.</source>
+        <translation>无法读取 {file}：{reason}。请确认它是未设密码的 Excel 工作簿，然后重新选择。</translation>
+    </message>
+    <message>
+        <source>{file} could not be read; the details are in the log file.</source>
+        <translation>无法读取 {file}，详细信息见日志文件。</translation>
+    </message>
+    <message>
+        <source>One problem stops the import. Correct it in the file and choose the file again, or correct the mapping above; nothing is imported until every cell can be read.</source>
+        <translation>有 1 个问题导致无法导入。请在文件中更正后重新选择该文件，或更正上方的列对应关系；在所有单元格都能读取之前，不会导入任何数据。</translation>
+    </message>
+    <message>
+        <source>{count} problems stop the import. Correct them in the file and choose the file again, or correct the mapping above; nothing is imported until every cell can be read.</source>
+        <translation>有 {count} 个问题导致无法导入。请在文件中更正后重新选择该文件，或更正上方的列对应关系；在所有单元格都能读取之前，不会导入任何数据。</translation>
+    </message>
+    <message>
+        <source>No attendance was found on this sheet. Check the mapping or the sheet.</source>
+        <translation>此工作表中未找到考勤数据。请检查列对应关系或所选工作表。</translation>
+    </message>
+    <message>
+        <source>Ready to import. Person-days: {days}.</source>
+        <translation>可以导入，共 {days} 条每日考勤记录。</translation>
+    </message>
+    <message>
+        <source>(choose the month)</source>
+        <translation>（请选择月份）</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}”: the layout was not recognised.</source>
+        <translation>工作表“{sheet}”：未能识别表格格式。</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}” read as {shape}.</source>
+        <translation>工作表“{sheet}”识别为：{shape}。</translation>
+    </message>
+    <message>
+        <source>Header in row {row}.</source>
+        <translation>表头在第 {row} 行。</translation>
+    </message>
+    <message>
+        <source>Header in rows {first} to {last}.</source>
+        <translation>表头在第 {first} 至 {last} 行。</translation>
+    </message>
+    <message>
+        <source>Period {period}.</source>
+        <translation>考勤月份：{period}。</translation>
+    </message>
+    <message>
+        <source>Dates from {first} to {last}.</source>
+        <translation>日期范围：{first} 至 {last}。</translation>
+    </message>
+    <message>
+        <source>Person-days: {days}; people: {people}.</source>
+        <translation>每日考勤记录 {days} 条，共 {people} 人。</translation>
+    </message>
+    <message>
+        <source>Using the column mapping you corrected for a file like this before.</source>
+        <translation>已沿用您之前为同类文件更正过的列对应关系。</translation>
+    </message>
+    <message>
+        <source>One row that holds no attendance (a blank row, a total or a note) was skipped.</source>
+        <translation>已跳过 1 行不含考勤数据的行（空行、合计行或备注）。</translation>
+    </message>
+    <message>
+        <source>{count} rows that hold no attendance (blank rows, totals, notes) were skipped.</source>
+        <translation>已跳过 {count} 行不含考勤数据的行（空行、合计行、备注）。</translation>
+    </message>
+    <message>
+        <source>Status words the attendance rules do not know are imported as written: {words}.</source>
+        <translation>以下状态词不在考勤规则中，将按原文导入：{words}。</translation>
+    </message>
+    <message>
+        <source>Day {day} ({date})</source>
+        <translation>{day} 日（{date}）</translation>
+    </message>
+    <message>
+        <source>next day {time}</source>
+        <translation>次日 {time}</translation>
+    </message>
+    <message>
+        <source>{count} cells cannot be read; the first {shown} are listed:</source>
+        <translation>有 {count} 个单元格无法读取，以下列出前 {shown} 个：</translation>
+    </message>
+    <message>
+        <source>Cells that cannot be read:</source>
+        <translation>无法读取的单元格：</translation>
+    </message>
+    <message>
+        <source>Add as a new rep</source>
+        <translation>添加为新的销售人员</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>正在导入 {file}…</translation>
+    </message>
+    <message>
+        <source>{added} days added, {replaced} replaced, {unchanged} unchanged; {people} people added.</source>
+        <translation>新增 {added} 条每日考勤记录，替换 {replaced} 条，{unchanged} 条未变；新增销售人员 {people} 名。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Cells that cannot be read: {count}.</source>
+        <translation>无法读取的单元格：{count} 个。</translation>
+    </message>
+    <message>
+        <source>Choose who these people are: {people}.</source>
+        <translation>请指定以下人员对应的销售人员：{people}。</translation>
+    </message>
+    <message>
+        <source>The import failed and nothing was changed. The details are in the log file.</source>
+        <translation>导入失败，数据未作任何更改。详细信息见日志文件。</translation>
+    </message>
+    <message>
+        <source>Import cancelled. Nothing was changed.</source>
+        <translation>已取消导入，数据未作任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>AttendancePage</name>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Rules…</source>
+        <translation>考勤规则…</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>✓ normal   迟 late   早 early leave   缺 missing punch   旷 absent   假 leave   差 business trip   外 field work   休 rest day; grey columns are weekends and holidays. Click a day to correct it.</source>
+        <translation>✓ 正常   迟 迟到   早 早退   缺 缺卡   旷 旷工   假 请假   差 出差   外 外勤   休 休息日；灰色列为周末和节假日。点击某一天可更正考勤。</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>考勤台账</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>The ledger could not be loaded: {error}</source>
+        <translation>无法加载考勤台账：{error}</translation>
+    </message>
+    <message>
+        <source>Work days</source>
+        <translation>应出勤天数</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>实际出勤</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>Late min.</source>
+        <translation>迟到分钟</translation>
+    </message>
+    <message>
+        <source>Early</source>
+        <translation>早退</translation>
+    </message>
+    <message>
+        <source>Early min.</source>
+        <translation>早退分钟</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺卡</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>旷工</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Trip</source>
+        <translation>出差</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>外勤</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>(adjusted working day, 调休)</source>
+        <translation>（调休上班日）</translation>
+    </message>
+    <message>
+        <source>No record for this working day</source>
+        <translation>该工作日无考勤记录</translation>
+    </message>
+    <message>
+        <source>The public-holiday calendar for {year} is not known yet: weekdays count as working days. Set holidays and adjusted working days by hand.</source>
+        <translation>尚无 {year} 年的法定节假日安排：暂按周一至周五计为工作日。请手动设置节假日和调休上班日。</translation>
+    </message>
+    <message>
+        <source>{count} reps; {workdays} working days.</source>
+        <translation>共 {count} 名销售人员，{workdays} 个工作日。</translation>
+    </message>
+    <message>
+        <source>Late {n} times or more: {names}.</source>
+        <translation>迟到 {n} 次及以上：{names}。</translation>
+    </message>
+    <message>
+        <source>Late {minutes} min</source>
+        <translation>迟到 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>Early leave {minutes} min</source>
+        <translation>早退 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>Missing punches: {count}</source>
+        <translation>缺卡 {count} 次</translation>
+    </message>
+    <message>
+        <source>attendance-{year}-{month:02d}.xlsx</source>
+        <translation>考勤-{year}-{month:02d}.xlsx</translation>
+    </message>
+    <message>
+        <source>Export ledger</source>
+        <translation>导出考勤台账</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Ledger written to {file}.</source>
+        <translation>考勤台账已保存到 {file}。</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Writing the ledger…</source>
+        <translation>正在写入考勤台账…</translation>
+    </message>
+    <message>
+        <source>Attendance ledger</source>
+        <translation>考勤台账</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceRulesDialog</name>
+    <message>
+        <source>Attendance rules</source>
+        <translation>考勤规则</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>工作时间</translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation> 次</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Shift starts</source>
+        <translation>上班时间</translation>
+    </message>
+    <message>
+        <source>Shift ends</source>
+        <translation>下班时间</translation>
+    </message>
+    <message>
+        <source>Grace after the start</source>
+        <translation>迟到宽限时间</translation>
+    </message>
+    <message>
+        <source>Seriously late from</source>
+        <translation>严重迟到起点</translation>
+    </message>
+    <message>
+        <source>Flag a rep late this often in a month</source>
+        <translation>每月迟到达到此次数时予以标记</translation>
+    </message>
+    <message>
+        <source>Punches before this time belong to the previous day</source>
+        <translation>此时间之前的打卡计入前一天</translation>
+    </message>
+    <message>
+        <source>Punches this close together count as one</source>
+        <translation>间隔不超过此时长的打卡计为一次</translation>
+    </message>
+    <message>
+        <source>A day of leave is</source>
+        <translation>请假一天折合</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Rest days of the week</source>
+        <translation>每周休息日</translation>
+    </message>
+    <message>
+        <source>Company calendar (overrides the public holidays and 调休 days)</source>
+        <translation>公司日历（优先于法定节假日和调休安排）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <source>e.g. company anniversary</source>
+        <translation>如：公司周年庆</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>The shift must end after it starts.</source>
+        <translation>下班时间必须晚于上班时间。</translation>
+    </message>
+</context>
+<context>
     <name>ClassificationDialog</name>
     <message>
         <source>Classification settings</source>
@@ -145,6 +765,45 @@
     <message>
         <source>Personal notes</source>
         <translation>个人情况备注</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Correct {name}, {day}</source>
+        <translation>更正考勤：{name}，{day}</translation>
+    </message>
+    <message>
+        <source>e.g. 08:57 18:03 (next day: 次日 00:30)</source>
+        <translation>如 08:57 18:03（跨天：次日 00:30）</translation>
+    </message>
+    <message>
+        <source>e.g. 正常, 年假, 出差, 外勤</source>
+        <translation>如 正常、年假、出差、外勤</translation>
+    </message>
+    <message>
+        <source>Punch times</source>
+        <translation>打卡时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>更正原因（必填）</translation>
+    </message>
+    <message>
+        <source>Earlier corrections</source>
+        <translation>以往更正记录</translation>
+    </message>
+    <message>
+        <source>Punch times must be clock times such as 08:57 or 次日 00:30.</source>
+        <translation>打卡时间须为 08:57 或 次日 00:30 这样的时刻。</translation>
+    </message>
+    <message>
+        <source>Give a reason: corrections are kept in the audit trail.</source>
+        <translation>请填写更正原因：每次更正都会记入审计记录。</translation>
     </message>
 </context>
 <context>
@@ -395,6 +1054,10 @@
     <message>
         <source>Undo</source>
         <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Select a customer to see and edit the profile, contacts and orders.</source>
+        <translation>选择一个客户，即可查看和编辑其档案、联系人和订单。</translation>
     </message>
     <message>
         <source>List</source>
@@ -734,6 +1397,10 @@
         <translation>导出客户…</translation>
     </message>
     <message>
+        <source>Import attendance…</source>
+        <translation>导入考勤…</translation>
+    </message>
+    <message>
         <source>Open the sample workspace</source>
         <translation>打开示例工作区</translation>
     </message>
@@ -910,8 +1577,59 @@ Cumulative share: {share:.1%}</source>
         <translation>命令执行失败：{error}</translation>
     </message>
     <message>
+        <source>{file}: {count} cells cannot be read, nothing imported. First: sheet {sheet}, row {row}, column {column}: {value} ({reason}).</source>
+        <translation>{file}：有 {count} 个单元格无法读取，未导入任何数据。第一个：工作表 {sheet}，第 {row} 行，{column} 列：{value}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{file}: no rep matches {names}; nothing imported. Add them with --add-unknown or map them in the console.</source>
+        <translation>{file}：{names} 与现有销售人员均不匹配，未导入任何数据。请使用 --add-unknown 添加，或在销售管理台中指定对应的销售人员。</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {added} days added, {replaced} replaced, {unchanged} unchanged; {people} people added.</source>
+        <translation>已导入 {file}：新增 {added} 条每日考勤记录，替换 {replaced} 条，{unchanged} 条未变；新增销售人员 {people} 名。</translation>
+    </message>
+    <message>
+        <source>--month must be YYYY-MM, e.g. 2026-10.</source>
+        <translation>--month 的格式须为 YYYY-MM，如 2026-10。</translation>
+    </message>
+    <message>
         <source>Sales console</source>
         <translation>销售管理台</translation>
+    </message>
+</context>
+<context>
+    <name>attendance</name>
+    <message>
+        <source>Annual leave</source>
+        <translation>年假</translation>
+    </message>
+    <message>
+        <source>Personal leave</source>
+        <translation>事假</translation>
+    </message>
+    <message>
+        <source>Sick leave</source>
+        <translation>病假</translation>
+    </message>
+    <message>
+        <source>Compensatory leave</source>
+        <translation>调休</translation>
+    </message>
+    <message>
+        <source>Marriage leave</source>
+        <translation>婚假</translation>
+    </message>
+    <message>
+        <source>Maternity leave</source>
+        <translation>产假</translation>
+    </message>
+    <message>
+        <source>Bereavement leave</source>
+        <translation>丧假</translation>
+    </message>
+    <message>
+        <source>Other leave</source>
+        <translation>其他假</translation>
     </message>
 </context>
 <context>
@@ -1200,6 +1918,17 @@ Cumulative share: {share:.1%}</source>
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>Print preview: {title}</source>
+        <translation>打印预览：{title}</translation>
+    </message>
+    <message>
+        <source>The PDF file {file} could not be written. Check that the folder exists, that you may write to it, and that the file is not open in another program.</source>
+        <translation>无法写入 PDF 文件 {file}。请检查文件夹是否存在、您是否有写入权限，以及该文件是否已在其他程序中打开。</translation>
     </message>
 </context>
 </TS>
