@@ -11,9 +11,9 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time
-from typing import Protocol
+from typing import Protocol, cast
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from domain.attendance import (
@@ -349,7 +349,7 @@ def apply_person_days(
     # Bulk statements: a month of a large sales force is tens of thousands of person-days.
     if inserts:
         # Core insert on the table: the ORM's bulk path costs several times more per row here.
-        session.connection().execute(insert(AttendanceDay.__table__), inserts)
+        session.connection().execute(insert(cast(Table, AttendanceDay.__table__)), inserts)
     if updates:
         session.execute(update(AttendanceDay), updates)
     added, replaced = len(inserts), len(updates)
