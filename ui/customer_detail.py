@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from domain.customers import CREDIT_RATINGS
 from domain.records import (
+    CUSTOMER_TEXT_FIELDS,
     ContactRecord,
     CustomerRecord,
     OrderRecord,
@@ -64,22 +65,8 @@ class _FieldWithError(QWidget):
         self.error.setVisible(bool(text))
 
 
-_TEXT_FIELDS = (
-    "name",
-    "short_name",
-    "industry",
-    "size",
-    "province",
-    "city",
-    "district",
-    "address",
-    "phone",
-    "fax",
-    "email",
-    "website",
-    "source",
-    "trade_terms",
-)
+# One-line text fields; credit rating, business scope and notes have editors of their own.
+_TEXT_FIELDS = tuple(f for f in CUSTOMER_TEXT_FIELDS if f not in ("credit_rating", "business_scope", "notes"))
 
 
 class ContactDialog(QDialog):
