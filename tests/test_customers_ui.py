@@ -267,3 +267,14 @@ def test_status_bar_names_the_database_and_page_is_remembered(qtbot, window, fil
     again = MainWindow(filled_db, qsettings)
     qtbot.addWidget(again)
     assert again.current_page() == "attendance"
+
+
+def test_sorting_keeps_the_selected_customer_selected(qtbot, window):
+    page = window.customers
+    _select(qtbot, page, "比亚迪股份有限公司")
+    header = page.view.horizontalHeader()
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(header.sectionViewportPosition(0) + 10, 5)
+    )
+    assert page.selected_ids() == [page.model.row_id(names_shown(page).index("比亚迪股份有限公司"))]
+    assert page.view.currentIndex().row() == names_shown(page).index("比亚迪股份有限公司")

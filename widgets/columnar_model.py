@@ -137,11 +137,19 @@ class ColumnarModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
+        # Persistent indexes (the selection, the current row) follow their records to the new rows.
+        persistent = [i for i in self.persistentIndexList() if i.isValid()]
+        positions = [self._rows[i.row()] for i in persistent]
         self._order = self._sorted(list(range(len(self._ids))))
         shown = bytearray(len(self._order))
         for p in self._rows:
             shown[p] = 1
         self._rows = [p for p in self._order if shown[p]]
+        if persistent:
+            row_of = {p: r for r, p in enumerate(self._rows)}
+            self.changePersistentIndexList(
+                persistent, [self.index(row_of[p], i.column()) for i, p in zip(persistent, positions, strict=True)]
+            )
         self.layoutChanged.emit()
 
     def _sorted(self, rows: list[int]) -> list[int]:
