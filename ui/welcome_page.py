@@ -23,7 +23,9 @@ class WelcomePage(QWidget):
             )
         )
         text.setWordWrap(True)
-        text.setMaximumWidth(560)
+        # A fixed width lets the layout ask the wrapped label for its real height (no clipping).
+        text.setFixedWidth(560)
+        text.setMinimumHeight(text.heightForWidth(560))
         self.sample_button = QPushButton(self.tr("Open the sample workspace"))
         self.import_button = QPushButton(self.tr("Import customers from Excel…"))
         self.empty_button = QPushButton(self.tr("Start with an empty register"))
