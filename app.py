@@ -159,7 +159,7 @@ def run_command(args: argparse.Namespace) -> int:
 
             count = exchange.export_customers(db, Path(args.output), language=ui_language())
             print(
-                QCoreApplication.translate("app", "Exported {count} customers to {file}.").format(
+                QCoreApplication.translate("app", "Customers exported to {file}: {count}.").format(
                     count=count, file=args.output
                 )
             )

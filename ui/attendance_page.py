@@ -332,7 +332,7 @@ class AttendancePage(QWidget):
                 ).format(year=ledger.year)
             )
         flagged = [r.name for r in ledger.rows if r.summary.flagged]
-        text = self.tr("{count} reps; {workdays} working days.").format(
+        text = self.tr("Reps: {count}; working days: {workdays}.").format(
             count=len(ledger.rows), workdays=len(calendar.working_days(ledger.year, ledger.month))
         )
         if flagged:

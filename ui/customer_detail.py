@@ -374,7 +374,7 @@ class CustomerDetail(QWidget):
             self.orders.setItem(r, 1, amount)
             self.orders.setItem(r, 2, QTableWidgetItem(o.product))
         total = sum((o.amount for o in orders), Decimal(0))
-        self.orders_total.setText(self.tr("{count} orders, ¥{total}").format(count=len(orders), total=money(total)))
+        self.orders_total.setText(self.tr("Orders: {count}, ¥{total}").format(count=len(orders), total=money(total)))
 
     # --- editing -------------------------------------------------------------------
     def add_contact(self) -> None:

@@ -319,7 +319,7 @@ class CustomersPage(QWidget):
         """Clicking a bar or a point lists the customers behind it."""
         self._chart_ids = set(ids)
         self.chart_filter_label.setText(
-            self.tr("Showing {count} customers picked in the chart.").format(count=len(ids))
+            self.tr("Customers picked in the chart: {count}.").format(count=len(ids))
         )
         self.chart_filter.show()
         self.tabs.setCurrentIndex(0)
@@ -465,7 +465,7 @@ class CustomersPage(QWidget):
         with self.db.transaction() as session:
             deleted = repo.soft_delete(session, ids)
         self._last_deleted = deleted
-        self.undo_label.setText(self.tr("Deleted {count} customers.").format(count=len(deleted)))
+        self.undo_label.setText(self.tr("Customers deleted: {count}.").format(count=len(deleted)))
         self.undo_bar.show()
         if self._detail is not None:
             self._detail.clear()

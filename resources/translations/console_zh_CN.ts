@@ -446,8 +446,8 @@
         <translation>尚无 {year} 年的法定节假日安排：暂按周一至周五计为工作日。请手动设置节假日和调休上班日。</translation>
     </message>
     <message>
-        <source>{count} reps; {workdays} working days.</source>
-        <translation>共 {count} 名销售人员，{workdays} 个工作日。</translation>
+        <source>Reps: {count}; working days: {workdays}.</source>
+        <translation>销售人员：{count} 人；应出勤：{workdays} 天。</translation>
     </message>
     <message>
         <source>Late {n} times or more: {names}.</source>
@@ -977,8 +977,8 @@
         <translation>新客户</translation>
     </message>
     <message>
-        <source>{count} orders, ¥{total}</source>
-        <translation>共 {count} 笔订单，合计 ¥{total}</translation>
+        <source>Orders: {count}, ¥{total}</source>
+        <translation>订单：{count} 笔，合计 ¥{total}</translation>
     </message>
 </context>
 <context>
@@ -1124,8 +1124,12 @@
         <translation>显示 {shown} 个客户（共 {total} 个）</translation>
     </message>
     <message>
-        <source>Showing {count} customers picked in the chart.</source>
-        <translation>正在显示图表中选中的 {count} 个客户。</translation>
+        <source>Customers picked in the chart: {count}.</source>
+        <translation>图表中选中的客户：{count} 个。</translation>
+    </message>
+    <message>
+        <source>Customers deleted: {count}.</source>
+        <translation>已删除客户：{count} 个。</translation>
     </message>
     <message>
         <source>Annual purchase amount (¥)</source>
@@ -1142,10 +1146,6 @@
     <message>
         <source>The customer could not be saved: {error}</source>
         <translation>无法保存客户：{error}</translation>
-    </message>
-    <message>
-        <source>Deleted {count} customers.</source>
-        <translation>已删除 {count} 个客户。</translation>
     </message>
 </context>
 <context>
@@ -1215,8 +1215,8 @@
         <translation>正在查找…</translation>
     </message>
     <message>
-        <source>{count} likely duplicate pairs.</source>
-        <translation>找到 {count} 组疑似重复客户。</translation>
+        <source>Likely duplicate pairs: {count}.</source>
+        <translation>疑似重复客户：{count} 对。</translation>
     </message>
     <message>
         <source>Merge customers</source>
@@ -1565,8 +1565,8 @@ Cumulative share: {share:.1%}</source>
         <translation>已导入 {file}：新建 {created} 个，更新 {updated} 个，{unchanged} 个未变。</translation>
     </message>
     <message>
-        <source>Exported {count} customers to {file}.</source>
-        <translation>已将 {count} 个客户导出到 {file}。</translation>
+        <source>Customers exported to {file}: {count}.</source>
+        <translation>已导出客户到 {file}：{count} 个。</translation>
     </message>
     <message>
         <source>File problem: {error}</source>
@@ -1647,8 +1647,8 @@ Cumulative share: {share:.1%}</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <source>Exported {count} customers to {file}.</source>
-        <translation>已将 {count} 个客户导出到 {file}。</translation>
+        <source>Customers exported to {file}: {count}.</source>
+        <translation>已导出客户到 {file}：{count} 个。</translation>
     </message>
     <message>
         <source>Export failed</source>

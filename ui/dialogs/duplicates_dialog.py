@@ -115,7 +115,7 @@ class DuplicatesDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, row)
                 self.table.setItem(row, column, item)
-        self.status.setText(self.tr("{count} likely duplicate pairs.").format(count=len(self.pairs)))
+        self.status.setText(self.tr("Likely duplicate pairs: {count}.").format(count=len(self.pairs)))
         if self.pairs:
             self.table.selectRow(0)
         for b in (self.keep_first, self.keep_second, self.dismiss):

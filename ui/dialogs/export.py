@@ -32,7 +32,7 @@ def export_customers(parent: QWidget, db: Database, path: str | None = None) -> 
         window = parent.window()
         if hasattr(window, "statusBar"):
             window.statusBar().showMessage(
-                QCoreApplication.translate("export", "Exported {count} customers to {file}.").format(
+                QCoreApplication.translate("export", "Customers exported to {file}: {count}.").format(
                     count=count, file=target.name
                 ),
                 10_000,
