@@ -7,15 +7,22 @@ and the headless commands (import / export / report) for IT automation and tests
     uv run app.py import customers FILE.xlsx
     uv run app.py export customers -o FILE.xlsx
     uv run app.py report customers --json
+    uv run app.py import attendance|opportunities|intelligence|activities FILE.xlsx
+    uv run app.py report attendance --month 2026-10 --json
+    uv run app.py report pipeline --json
+    uv run app.py report time-allocation --from 2026-10-01 --to 2026-10-31 --json
+    uv run app.py print visit-schedule --rep NAME --week 2026-W48 -o FILE.pdf
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import logging
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -77,21 +84,31 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language for this run")
     commands = parser.add_subparsers(dest="command")
     imp = commands.add_parser("import", help="import a register from an Excel workbook")
-    imp.add_argument("register", choices=["customers", "attendance"])
+    imp.add_argument("register", choices=["customers", "attendance", "opportunities", "intelligence", "activities"])
     imp.add_argument("file")
     imp.add_argument("--sheet")
     imp.add_argument("--add-unknown", action="store_true", help="attendance: add people no rep matches as new reps")
     imp.add_argument("--database", dest="sub_database")
     exp = commands.add_parser("export", help="export a register to an Excel workbook")
-    exp.add_argument("register", choices=["customers"])
+    exp.add_argument("register", choices=["customers", "opportunities", "intelligence"])
     exp.add_argument("-o", "--output", required=True)
     exp.add_argument("--database", dest="sub_database")
     rep = commands.add_parser("report", help="print a report")
-    rep.add_argument("register", choices=["customers", "attendance"])
+    rep.add_argument("register", choices=["customers", "attendance", "pipeline", "time-allocation"])
     rep.add_argument("--month", help="attendance: YYYY-MM")
+    rep.add_argument("--from", dest="date_from", help="time-allocation: first day, YYYY-MM-DD")
+    rep.add_argument("--to", dest="date_to", help="time-allocation: last day, YYYY-MM-DD")
     rep.add_argument("--json", action="store_true", required=True)
     rep.add_argument("--as-of", help="classification date, YYYY-MM-DD (default: today)")
     rep.add_argument("--database", dest="sub_database")
+    prt = commands.add_parser("print", help="print a document to PDF")
+    prt.add_argument("document", choices=["visit-schedule"])
+    prt.add_argument("--rep", required=True, help="the rep's name or employee number")
+    period = prt.add_mutually_exclusive_group(required=True)
+    period.add_argument("--week", help="ISO week, e.g. 2026-W48")
+    period.add_argument("--month", help="YYYY-MM")
+    prt.add_argument("-o", "--output", required=True)
+    prt.add_argument("--database", dest="sub_database")
     return parser.parse_args(list(argv))
 
 
@@ -111,6 +128,27 @@ def database_message(exc: DatabaseError) -> str:
 
 
 # --- headless commands -------------------------------------------------------------
+HEADLESS: dict[tuple[str, str], tuple[str, str]] = {
+    ("import", "opportunities"): ("ui.headless.pipeline", "import_opportunities"),
+    ("export", "opportunities"): ("ui.headless.pipeline", "export_opportunities"),
+    ("report", "pipeline"): ("ui.headless.pipeline", "report_pipeline"),
+    ("import", "intelligence"): ("ui.headless.competitors", "import_intelligence"),
+    ("export", "intelligence"): ("ui.headless.competitors", "export_intelligence"),
+    ("import", "activities"): ("ui.headless.activities", "import_activities"),
+    ("report", "time-allocation"): ("ui.headless.activities", "report_time_allocation"),
+    ("print", "visit-schedule"): ("ui.headless.visits", "print_visit_schedule"),
+}
+"""Commands each register implements in its own module as ``fn(db, args) -> exit code``."""
+
+
+def headless_handler(args: argparse.Namespace) -> Callable[[Database, argparse.Namespace], int] | None:
+    target = HEADLESS.get((args.command, getattr(args, "register", None) or getattr(args, "document", "")))
+    if target is None:
+        return None
+    module, name = target
+    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+
+
 def run_command(args: argparse.Namespace) -> int:
     try:
         db = open_chosen_database(args)
@@ -122,15 +160,19 @@ def run_command(args: argparse.Namespace) -> int:
             return import_attendance(db, Path(args.file), args.sheet, args.add_unknown)
         if args.command == "report" and args.register == "attendance":
             return report_attendance(db, args.month)
+        handler = headless_handler(args)
+        if handler is not None:
+            return handler(db, args)
         if args.command == "import":
             from storage import customer_exchange as exchange
+            from storage.exchange import ImportFailed, UnreadableFile
             from ui.import_messages import describe_issue
 
             path = Path(args.file)
             try:
                 preview = exchange.preview_import(path, sheet=args.sheet)
                 summary = exchange.import_customers(db, path, preview.sheet, preview.header_row, preview.mapping)
-            except exchange.ImportFailed as exc:
+            except ImportFailed as exc:
                 first = exc.issues[0]
                 print(
                     QCoreApplication.translate(
@@ -139,7 +181,7 @@ def run_command(args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
                 return 1
-            except exchange.UnreadableFile as exc:
+            except UnreadableFile as exc:
                 print(
                     QCoreApplication.translate("app", "{file}: cannot be read: {reason}").format(
                         file=path.name, reason=exc.reason
@@ -324,6 +366,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     QCoreApplication.setApplicationName(APPLICATION)
     args = parse_args(sys.argv[1:] if argv is None else argv)
     setup_logging()
+    if args.command == "print":
+        # Printing lays out text with fonts, which needs a GUI application; no screen is needed.
+        from PySide6.QtGui import QGuiApplication
+
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        gui = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+        install_translator(gui, args.lang or str(QSettings().value("ui/language", "")))  # type: ignore[arg-type]
+        return run_command(args)
     if args.command:
         app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
         install_translator(app, args.lang or str(QSettings().value("ui/language", "")))  # type: ignore[arg-type]

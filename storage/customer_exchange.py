@@ -34,19 +34,15 @@ from domain.validation import Problem, check_email, check_phone, check_url, pars
 from storage.db import Database
 from storage.excel.reader import (
     CellValue,
-    UnreadableFile,
     column_letter,
-    detect_header,
     read_sheet,
-    read_sheet_heads,
-    sheet_names,
 )
 from storage.excel.writer import ColumnKind, ColumnSpec, SheetSpec, write_workbook
+from storage.exchange import ImportFailed, ImportIssue, ImportPreview, ImportSummary, preview_sheet
 from storage.models import Contact, Customer, CustomerEvent, Order, Rep
 from storage.progress import Progress, no_progress
 
 PROGRESS_EVERY = 1000
-HEADER_SEARCH_ROWS = 20
 _CHUNK = 1000  # rows per INSERT/UPDATE statement batch; also how often an import reports progress
 
 
@@ -272,64 +268,11 @@ def _order_rows(connection: Connection) -> Iterator[tuple[object, ...]]:
 # Import: preview
 
 
-@dataclass
-class ImportPreview:
-    """What the import wizard shows before the user confirms a mapping.
-
-    ``header_row`` is a 0-based index into the sheet's rows (its Excel row number is
-    ``header_row + 1``); ``rows`` are the first rows below it; ``mapping`` says which
-    field each column holds (None: not imported); ``total_rows`` counts the rows below
-    the header down to the last used one, blank ones included.
-    """
-
-    path: Path
-    sheets: list[str]
-    sheet: str
-    header_row: int
-    headers: list[str]
-    rows: list[list[CellValue]]
-    mapping: dict[int, str | None]
-    total_rows: int
-
-
 def preview_import(
     path: str | Path, sheet: str | None = None, max_rows: int = 20, header_row: int | None = None
 ) -> ImportPreview:
-    """Read the head of a workbook and guess what the import needs.
-
-    Without ``sheet``, the sheet whose header names the most customer fields is taken;
-    without ``header_row`` (0-based), the header is searched in the first
-    :data:`HEADER_SEARCH_ROWS` rows.  Raises :class:`UnreadableFile`.
-    """
-    path = Path(path)
-    names = sheet_names(path)
-    if sheet is not None and sheet not in names:
-        raise UnreadableFile(path, f"no sheet named {sheet!r}")
-    needed = max(HEADER_SEARCH_ROWS, (header_row or 0) + 1) + max_rows
-    heads = read_sheet_heads(path, needed, [sheet] if sheet is not None else names)
-    best: tuple[str, int, dict[int, str]] | None = None
-    for name, (rows, _count) in heads.items():
-        if header_row is None:
-            found = detect_header(rows, CUSTOMER_ALIASES, HEADER_SEARCH_ROWS)
-        else:
-            found = (header_row, detect_header(rows[header_row : header_row + 1], CUSTOMER_ALIASES)[1])
-        if best is None or len(found[1]) > len(best[2]):
-            best = (name, *found)
-    if best is None:  # a workbook without sheets
-        return ImportPreview(path, names, "", 0, [], [], {}, 0)
-    name, first, mapping = best
-    rows, row_count = heads[name]
-    header = rows[first] if first < len(rows) else []
-    return ImportPreview(
-        path=path,
-        sheets=names,
-        sheet=name,
-        header_row=first,
-        headers=["" if v is None else str(v) for v in header],
-        rows=rows[first + 1 : first + 1 + max_rows],
-        mapping={i: mapping.get(i) for i in range(len(header))},
-        total_rows=max(0, row_count - first - 1),
-    )
+    """The wizard's first look at a customer workbook (see :func:`storage.exchange.preview_sheet`)."""
+    return preview_sheet(path, CUSTOMER_ALIASES, sheet=sheet, max_rows=max_rows, header_row=header_row)
 
 
 def field_labels(language: str = "zh") -> list[tuple[str, str]]:
@@ -352,43 +295,6 @@ class ImportProblem(enum.StrEnum):
     TOO_LONG = "too_long"  # longer than the field holds
     BAD_STATUS = "bad_status"  # not one of 潜在 / 既成 / 流失 (potential / closed / lost)
     BAD_BOOLEAN = "bad_boolean"  # not yes / no (是 / 否)
-
-
-@dataclass(frozen=True, slots=True)
-class ImportIssue:
-    """One problem, located as the user sees it: sheet, Excel row (1-based), column letter.
-
-    ``column`` is empty for a problem of the mapping rather than of a cell;
-    ``first_row`` names the earlier row of a duplicate.
-    """
-
-    sheet: str
-    row: int
-    column: str
-    field: str
-    problem: Problem | ImportProblem
-    value: object
-    first_row: int | None = None
-
-
-class ImportFailed(Exception):
-    """The file has problems; nothing was written.  ``issues`` lists all of them in sheet order."""
-
-    def __init__(self, issues: list[ImportIssue]) -> None:
-        self.issues = issues
-        first = issues[0]
-        super().__init__(
-            f"{len(issues)} problem(s); first: sheet {first.sheet!r} row {first.row} "
-            f"column {first.column or '-'} ({first.field}): {first.problem}"
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class ImportSummary:
-    created: int
-    updated: int
-    unchanged: int
-    blank: int = 0  # blank rows skipped
 
 
 # ---------------------------------------------------------------------------------------------

@@ -23,16 +23,14 @@ from domain.text import pinyin_keys
 from domain.validation import Problem
 from storage.customer_exchange import (
     CUSTOMER_COLUMNS,
-    ImportFailed,
     ImportProblem,
-    ImportSummary,
-    UnreadableFile,
     export_customers,
     import_customers,
     preview_import,
 )
 from storage.db import Database, open_database
 from storage.excel import CellValue, ColumnKind, ColumnSpec, SheetSpec, column_letter, detect_header, write_workbook
+from storage.exchange import ImportFailed, ImportSummary, UnreadableFile
 from storage.models import Contact, Customer, CustomerEvent, Order, Rep
 from storage.progress import JobCancelled
 

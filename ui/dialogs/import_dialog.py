@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from storage import customer_exchange as exchange
 from storage.db import Database
 from storage.excel.reader import column_letter, forget_parsed
+from storage.exchange import ImportFailed, UnreadableFile
 from storage.progress import Progress
 from ui.import_messages import describe_issue
 from ui.jobs import run_job
@@ -51,6 +52,8 @@ class ImportSpec:
     fields: list[tuple[str, str]]
     preview: Callable[[Path, str | None, int | None], Any]
     apply: Callable[[Database, Path, str, int, dict[int, str | None], Progress], Any]
+    describe_summary: Callable[[Any], str] | None = None
+    """The sentence shown after a successful import; default: created / updated / unchanged."""
 
 
 def customer_spec() -> ImportSpec:
@@ -160,7 +163,7 @@ class ImportDialog(QDialog):
         self.issues.hide()
         try:
             preview = self.spec.preview(path, sheet, header)
-        except exchange.UnreadableFile as exc:
+        except UnreadableFile as exc:
             self.preview = None
             self.import_button.setEnabled(False)
             self.summary.setText(self.tr("{file} cannot be read: {reason}").format(file=path.name, reason=exc.reason))
@@ -246,11 +249,14 @@ class ImportDialog(QDialog):
 
     def _imported(self, summary: Any) -> None:
         self.result_summary = summary
-        self.summary.setText(
-            self.tr("Imported: {created} created, {updated} updated, {unchanged} unchanged.").format(
-                created=summary.created, updated=summary.updated, unchanged=summary.unchanged
+        if self.spec.describe_summary is not None:
+            self.summary.setText(self.spec.describe_summary(summary))
+        else:
+            self.summary.setText(
+                self.tr("Imported: {created} created, {updated} updated, {unchanged} unchanged.").format(
+                    created=summary.created, updated=summary.updated, unchanged=summary.unchanged
+                )
             )
-        )
         self.buttons.clear()
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.accept)
@@ -258,7 +264,7 @@ class ImportDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self.import_button.setEnabled(True)
-        if isinstance(exc, exchange.ImportFailed):
+        if isinstance(exc, ImportFailed):
             self.summary.setText(
                 self.tr(
                     "{count} problems found in {file}. Nothing was imported; correct the file and try again."
@@ -267,7 +273,7 @@ class ImportDialog(QDialog):
             self.issues.clear()
             self.issues.addItems([describe_issue(issue) for issue in exc.issues[:500]])
             self.issues.show()
-        elif isinstance(exc, exchange.UnreadableFile):
+        elif isinstance(exc, UnreadableFile):
             self.summary.setText(self.tr("The file cannot be read: {reason}").format(reason=exc.reason))
         else:
             self.summary.setText(self.tr("The import failed and nothing was changed: {error}").format(error=exc))
