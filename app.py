@@ -131,7 +131,7 @@ def database_message(exc: DatabaseError) -> str:
 HEADLESS: dict[tuple[str, str], tuple[str, str]] = {
     ("import", "opportunities"): ("ui.headless.pipeline", "import_opportunities"),
     ("export", "opportunities"): ("ui.headless.pipeline", "export_opportunities"),
-    ("report", "pipeline"): ("ui.headless.pipeline", "report_pipeline"),
+    ("report", "pipeline"): ("ui.headless.pipeline_report", "report_pipeline"),
     ("import", "intelligence"): ("ui.headless.competitors", "import_intelligence"),
     ("export", "intelligence"): ("ui.headless.competitors", "export_intelligence"),
     ("import", "activities"): ("ui.headless.activities", "import_activities"),
