@@ -24,6 +24,56 @@ def issue_problem(code: str) -> str:
             "import", "Status must be potential, closed or lost (潜在, 既成, 流失)."
         ),
         "bad_boolean": QCoreApplication.translate("import", "Expected yes or no (是/否)."),
+        "too_long": QCoreApplication.translate("import", "The text is longer than this field holds; shorten it."),
+        "unknown_opportunity": QCoreApplication.translate(
+            "import", "No opportunity has this ID; clear the cell to create a new opportunity."
+        ),
+        "duplicate_deal": QCoreApplication.translate(
+            "import", "This opportunity appears twice in the file; keep one row."
+        ),
+        "ambiguous_customer": QCoreApplication.translate(
+            "import", "Several customers have this name; merge the duplicates or write the full registered name."
+        ),
+        "bad_stage": QCoreApplication.translate(
+            "import",
+            "Not a stage: write one of 客户开发, 立项, 提案, 招投标, 商务谈判, 工程实施 (or Development, Approval, Proposal, Tender, Negotiation, Implementation).",  # noqa: E501
+        ),
+        "bad_outcome": QCoreApplication.translate("import", "Status must be open, won or lost (进行中, 赢单, 输单)."),
+        "bad_buying_stage": QCoreApplication.translate(
+            "import", "Not a buying stage: write one of 满意, 认识, 决定改变, 制定标准, 评价, 决定."
+        ),
+        "loss_needs_reason": QCoreApplication.translate(
+            "import", "A lost opportunity needs the reason it was lost; fill in the reason column."
+        ),
+        "winner_only_when_lost": QCoreApplication.translate(
+            "import", "Only a lost opportunity has a winning competitor; clear the cell or mark the deal lost."
+        ),
+        # activities (日报)
+        "unknown_rep": QCoreApplication.translate(
+            "import", "No sales rep has this name or employee number; add the rep first or correct the cell."
+        ),
+        "unknown_type": QCoreApplication.translate(
+            "import", "This activity type is not known; map it once in the import wizard or add it to the type table."
+        ),
+        "bad_duration": QCoreApplication.translate(
+            "import", "Not a duration; write e.g. 2小时, 1.5h or 90分钟 (more than zero)."
+        ),
+        "negative_duration": QCoreApplication.translate("import", "A duration cannot be negative."),
+        "long_duration": QCoreApplication.translate(
+            "import", "An activity lasts at most 24 hours; split a longer one by day."
+        ),
+        "no_duration": QCoreApplication.translate(
+            "import", "No duration: fill in the duration, or both the start and the end time."
+        ),
+        "bad_time": QCoreApplication.translate(
+            "import", "Not a clock time or a time range; write e.g. 9:00 or 9:00-11:30."
+        ),
+        "bad_channel": QCoreApplication.translate(
+            "import", "The channel must be visit, phone, e-mail or meeting (拜访, 电话, 邮件, 会议)."
+        ),
+        "duplicate_column": QCoreApplication.translate(
+            "import", "Two columns are imported as the same field; set one of them to “do not import”."
+        ),
     }
     return texts.get(code) or problem_text(code)
 
@@ -36,6 +86,6 @@ def describe_issue(issue: Any) -> str:
         sheet=issue.sheet,
         row=issue.row,
         column=issue.column,
-        value=issue.value,
+        value="" if issue.value is None else issue.value,
         problem=issue_problem(str(issue.problem)),
     )
