@@ -11,8 +11,14 @@ win rates) are in :mod:`domain.pipeline_analytics`.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
+
+from domain.validation import Problem
 
 
 class Stage(StrEnum):
@@ -110,6 +116,15 @@ BUYING_STAGE_CHINESE: dict[BuyingStage, str] = {
     BuyingStage.DECIDING: "决定",
 }
 
+BUYING_STAGE_ENGLISH: dict[BuyingStage, str] = {
+    BuyingStage.SATISFIED: "Satisfied",
+    BuyingStage.AWARE: "Aware of a problem",
+    BuyingStage.DECIDED_TO_CHANGE: "Decided to change",
+    BuyingStage.CRITERIA: "Setting criteria",
+    BuyingStage.EVALUATING: "Evaluating",
+    BuyingStage.DECIDING: "Deciding",
+}
+
 
 class Status(StrEnum):
     OPEN = "open"  # 进行中
@@ -118,6 +133,7 @@ class Status(StrEnum):
 
 
 STATUS_CHINESE: dict[Status, str] = {Status.OPEN: "进行中", Status.WON: "赢单", Status.LOST: "输单"}
+STATUS_ENGLISH: dict[Status, str] = {Status.OPEN: "Open", Status.WON: "Won", Status.LOST: "Lost"}
 
 
 @dataclass(frozen=True)
@@ -153,3 +169,221 @@ class PipelineSettings:
 def weighted_fen(amount_fen: int, stage: Stage, settings: PipelineSettings) -> int:
     """The amount times the stage's probability, rounded half up to the fen (exact in integers)."""
     return (amount_fen * settings.probability(stage) * 2 + 100) // 200
+
+
+# ---------------------------------------------------------------------------------------------
+# Words: stages, outcomes and buying stages as people write them in sheets (Chinese or English)
+
+_WORD_NOISE = re.compile(r"[\s\-_·.。、:：()（）\[\]【】]+")
+_LEADING_NUMBER = re.compile(r"^(?:第?[0-9一二三四五六]+(?:阶段|步)?[.、:：)）]?\s*|\(?[0-9]\)\s*)")
+
+
+def _word_key(text: str) -> str:
+    """'4. 招投标阶段' and 'Customer  Development' -> '招投标', 'customerdevelopment'."""
+    folded = unicodedata.normalize("NFKC", text).strip().casefold()
+    folded = _LEADING_NUMBER.sub("", folded)
+    key = _WORD_NOISE.sub("", folded)
+    return key[:-2] if key.endswith("阶段") and len(key) > 2 else key
+
+
+def _words(table: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    return {_word_key(word): code for code, words in table.items() for word in (code, *words)}
+
+
+_STAGE_WORDS = _words(
+    {
+        Stage.DEVELOPMENT: (STAGE_CHINESE[Stage.DEVELOPMENT], STAGE_ENGLISH[Stage.DEVELOPMENT], "开发", "客户开发期",
+                            "线索", "初步接洽", "prospecting", "lead", "qualification"),
+        Stage.APPROVAL: (STAGE_CHINESE[Stage.APPROVAL], STAGE_ENGLISH[Stage.APPROVAL], "项目立项", "售前立项",
+                         "approval"),
+        Stage.PROPOSAL: (STAGE_CHINESE[Stage.PROPOSAL], STAGE_ENGLISH[Stage.PROPOSAL], "方案", "方案提交",
+                         "方案建议", "solution"),
+        Stage.TENDER: (STAGE_CHINESE[Stage.TENDER], STAGE_ENGLISH[Stage.TENDER], "投标", "招标", "议标",
+                       "bidding", "bid", "tendering"),
+        Stage.NEGOTIATION: (STAGE_CHINESE[Stage.NEGOTIATION], STAGE_ENGLISH[Stage.NEGOTIATION], "谈判",
+                            "合同谈判", "commercial negotiation", "negotiating"),
+        Stage.IMPLEMENTATION: (STAGE_CHINESE[Stage.IMPLEMENTATION], STAGE_ENGLISH[Stage.IMPLEMENTATION], "实施",
+                               "项目实施", "交付", "验收", "delivery"),
+    }
+)  # fmt: skip
+
+_STATUS_WORDS = _words(
+    {
+        Status.OPEN: (STATUS_CHINESE[Status.OPEN], "进行", "跟进中", "跟进", "在谈", "未结束",
+                      "active", "in progress", "ongoing"),
+        Status.WON: (STATUS_CHINESE[Status.WON], "赢", "成交", "已成交", "签约", "已签约", "中标",
+                     "win", "closed won"),
+        Status.LOST: (STATUS_CHINESE[Status.LOST], "输", "丢单", "失单", "失败", "未中标", "落标",
+                      "lose", "closed lost"),
+    }
+)  # fmt: skip
+
+_BUYING_WORDS = _words(
+    {
+        stage: (BUYING_STAGE_CHINESE[stage], BUYING_STAGE_ENGLISH[stage], *more)
+        for stage, more in (
+            (BuyingStage.SATISFIED, ()),
+            (BuyingStage.AWARE, ("认识问题", "认识到问题", "aware")),
+            (BuyingStage.DECIDED_TO_CHANGE, ("decided",)),
+            (BuyingStage.CRITERIA, ("criteria",)),
+            (BuyingStage.EVALUATING, ("评估", "evaluation")),
+            (BuyingStage.DECIDING, ("决策", "decision")),
+        )
+    }
+)
+
+
+def parse_stage(text: str) -> Stage | None:
+    """The stage a word names: 商务谈判, 谈判, Negotiation, negotiation, '5. 商务谈判阶段' -> NEGOTIATION."""
+    code = _STAGE_WORDS.get(_word_key(text))
+    return Stage(code) if code is not None else None
+
+
+def parse_status(text: str) -> Status | None:
+    """The outcome a word names: 进行中 / open, 赢单 / won / 成交, 输单 / lost / 丢单."""
+    code = _STATUS_WORDS.get(_word_key(text))
+    return Status(code) if code is not None else None
+
+
+def parse_buying_stage(text: str) -> BuyingStage | None:
+    code = _BUYING_WORDS.get(_word_key(text))
+    return BuyingStage(code) if code is not None else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules of a move
+
+
+class DealProblem(StrEnum):
+    """What stops a change of an opportunity (codes; the UI says them as sentences)."""
+
+    NODE_MISSING = "node_missing"  # leaving a stage whose key node is required and not reached
+    LOSS_NEEDS_REASON = "loss_needs_reason"  # a loss is recorded with its reason
+    WINNER_ONLY_WHEN_LOST = "winner_only_when_lost"  # only a lost deal has a winning competitor
+    NOT_OPEN = "not_open"  # won and lost deals do not move; reopen them first
+    BAD_STAGE = "bad_stage"
+    BAD_OUTCOME = "bad_outcome"
+    BAD_BUYING_STAGE = "bad_buying_stage"
+
+
+class MoveRefused(Exception):
+    """A move broke a rule; ``missing`` lists the key nodes it still needs (in stage order)."""
+
+    def __init__(self, problem: DealProblem, missing: Collection[KeyNode] = ()) -> None:
+        super().__init__(f"{problem}: {', '.join(missing)}" if missing else str(problem))
+        self.problem = problem
+        self.missing = list(missing)
+
+
+def nodes_needed(from_stage: Stage, to_stage: Stage, settings: PipelineSettings) -> list[KeyNode]:
+    """The key nodes a move must have reached: for a move forward, the node of every stage it leaves
+    behind whose node is required (development -> tender leaves development, approval and proposal;
+    with the defaults only approval's 售前立项 is required).  A move back needs none."""
+    if to_stage.order <= from_stage.order:
+        return []
+    return [STAGE_NODE[s] for s in STAGES[from_stage.order : to_stage.order] if s in settings.required_nodes]
+
+
+def missing_nodes(
+    from_stage: Stage, to_stage: Stage, reached: Collection[KeyNode], settings: PipelineSettings
+) -> list[KeyNode]:
+    """The needed nodes (see :func:`nodes_needed`) not yet reached."""
+    return [node for node in nodes_needed(from_stage, to_stage, settings) if node not in reached]
+
+
+def check_loss(reason: str) -> DealProblem | None:
+    """A loss needs its reason (输单原因); naming the competitor that won is optional (a project
+    cancelled by the customer has no winner)."""
+    return DealProblem.LOSS_NEEDS_REASON if not reason.strip() else None
+
+
+# ---------------------------------------------------------------------------------------------
+# One opportunity as the dialogs edit it
+
+
+@dataclass
+class OpportunityRecord:
+    """An opportunity's own fields (not its history), as the deal dialog and the importer fill them."""
+
+    customer_id: int | None
+    name: str
+    amount_fen: int = 0
+    owner_id: int | None = None
+    currency: str = "CNY"
+    expected_close: date | None = None
+    stage: Stage = Stage.DEVELOPMENT
+    buying_stage: str = ""
+    status: Status = Status.OPEN
+    outcome_reason: str = ""
+    winner_id: int | None = None
+    closed_on: date | None = None
+    next_step: str = ""
+    next_step_on: date | None = None
+    notes: str = ""
+    created_on: date | None = None
+    competitor_ids: list[int] = field(default_factory=list)
+    nodes: dict[KeyNode, date] = field(default_factory=dict)
+    """Key nodes reached, with the day each was reached."""
+    id: int | None = None
+
+    def problems(self) -> dict[str, Problem | DealProblem]:
+        """Field -> problem for everything that stops a save."""
+        found: dict[str, Problem | DealProblem] = {}
+        if self.customer_id is None:
+            found["customer"] = Problem.REQUIRED
+        if not self.name.strip():
+            found["name"] = Problem.REQUIRED
+        if self.amount_fen < 0:
+            found["amount"] = Problem.NEGATIVE_AMOUNT
+        if self.status == Status.LOST and (problem := check_loss(self.outcome_reason)) is not None:
+            found["outcome_reason"] = problem
+        if self.winner_id is not None and self.status != Status.LOST:
+            found["winner"] = DealProblem.WINNER_ONLY_WHEN_LOST
+        return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Time in each stage
+
+
+OUTCOMES = frozenset({Status.WON.value, Status.LOST.value})
+
+
+@dataclass(frozen=True)
+class StagePeriod:
+    """A stretch an opportunity spent in one stage: entered, and left (None: still there)."""
+
+    stage: Stage
+    entered: date
+    left: date | None = None
+
+    def days(self, until: date) -> int:
+        """Whole days in the stage, up to ``until`` while the deal is still in it."""
+        return max(0, ((self.left or until) - self.entered).days)
+
+
+def stage_periods(changes: Iterable[tuple[date, str]]) -> list[StagePeriod]:
+    """The periods of a deal from its stage changes ``(changed_on, to_stage)`` in date order.
+
+    A change into a stage opens a period and closes the one before; a change to an outcome
+    ('won', 'lost') closes the last one; a deal reopened after an outcome starts a new period.
+    """
+    periods: list[StagePeriod] = []
+    current: tuple[Stage, date] | None = None
+    for changed_on, to_stage in changes:
+        if current is not None:
+            periods.append(StagePeriod(current[0], current[1], changed_on))
+            current = None
+        if to_stage not in OUTCOMES and to_stage in Stage._value2member_map_:
+            current = (Stage(to_stage), changed_on)
+    if current is not None:
+        periods.append(StagePeriod(current[0], current[1], None))
+    return periods
+
+
+def days_in_current_stage(changes: Iterable[tuple[date, str]], until: date) -> int | None:
+    """Days since the deal entered the stage it is in; None when it is closed or has no history."""
+    periods = stage_periods(changes)
+    if not periods or periods[-1].left is not None:
+        return None
+    return periods[-1].days(until)

@@ -77,7 +77,10 @@ def parse_amount(value: object) -> tuple[Decimal | None, Problem | None]:
         return None, Problem.BAD_NUMBER
     if amount < 0:
         return None, Problem.NEGATIVE_AMOUNT
-    return amount.quantize(Decimal("0.01")), None
+    try:
+        return amount.quantize(Decimal("0.01")), None
+    except InvalidOperation:  # more digits than a Decimal holds (1e30): no real amount
+        return None, Problem.BAD_NUMBER
 
 
 def parse_percent(value: object) -> tuple[int | None, Problem | None]:

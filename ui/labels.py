@@ -74,6 +74,52 @@ def event_names() -> dict[str, str]:
     }
 
 
+def stage_names() -> dict[str, str]:
+    """The pipeline's six stages (大客户销售流程六阶段) by code, in order."""
+    return {
+        "development": QCoreApplication.translate("pipeline", "Customer development"),
+        "approval": QCoreApplication.translate("pipeline", "Project approval"),
+        "proposal": QCoreApplication.translate("pipeline", "Proposal"),
+        "tender": QCoreApplication.translate("pipeline", "Tender"),
+        "negotiation": QCoreApplication.translate("pipeline", "Negotiation"),
+        "implementation": QCoreApplication.translate("pipeline", "Implementation"),
+    }
+
+
+def deal_status_names() -> dict[str, str]:
+    """An opportunity's status: open, won or lost (进行中 / 赢单 / 输单)."""
+    return {
+        "open": QCoreApplication.translate("pipeline", "Open"),
+        "won": QCoreApplication.translate("pipeline", "Won"),
+        "lost": QCoreApplication.translate("pipeline", "Lost"),
+    }
+
+
+def key_node_names() -> dict[str, str]:
+    """The key node (关键节点) that closes each stage."""
+    return {
+        "project_info": QCoreApplication.translate("pipeline", "Project information confirmed"),
+        "presales_approval": QCoreApplication.translate("pipeline", "Pre-sales approval"),
+        "relationship": QCoreApplication.translate("pipeline", "Relationship progressed"),
+        "bid_submitted": QCoreApplication.translate("pipeline", "Bid submitted"),
+        "contract_signed": QCoreApplication.translate("pipeline", "Contract signed"),
+        "acceptance": QCoreApplication.translate("pipeline", "Accepted and closed"),
+    }
+
+
+def buying_stage_names() -> dict[str, str]:
+    """Where the customer stands in its own buying cycle (客户购买周期)."""
+    return {
+        "": "",
+        "satisfied": QCoreApplication.translate("pipeline", "Satisfied"),
+        "aware": QCoreApplication.translate("pipeline", "Aware of a problem"),
+        "decided": QCoreApplication.translate("pipeline", "Decided to change"),
+        "criteria": QCoreApplication.translate("pipeline", "Setting criteria"),
+        "evaluating": QCoreApplication.translate("pipeline", "Evaluating"),
+        "deciding": QCoreApplication.translate("pipeline", "Deciding"),
+    }
+
+
 def problem_text(problem: str) -> str:
     """A sentence saying what is wrong with a value and what to do."""
     texts = {
