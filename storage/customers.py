@@ -13,7 +13,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import NamedTuple
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import case, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from domain.customers import (
@@ -27,7 +27,19 @@ from domain.customers import (
 from domain.duplicates import DuplicateCandidate
 from domain.records import CUSTOMER_TEXT_FIELDS, ContactRecord, CustomerRecord, OrderRecord
 from domain.text import pinyin_keys
-from storage.models import Contact, Customer, CustomerEvent, Order, Rep
+from storage.models import (
+    Activity,
+    CompetitorRepObservation,
+    Contact,
+    Customer,
+    CustomerEvent,
+    IntelligenceCustomer,
+    Opportunity,
+    Order,
+    PlannedVisit,
+    PriceObservation,
+    Rep,
+)
 from storage.settings import load_classification
 
 
@@ -254,9 +266,10 @@ def history(session: Session, customer_id: int) -> list[tuple[datetime, str, str
 
 
 def merge(session: Session, keep_id: int, drop_id: int) -> None:
-    """Merge ``drop_id`` into ``keep_id``: contacts, orders and history move to the kept record,
-    empty fields of the kept record are filled from the other, and the other is retired
-    (deleted, pointing at the kept one) so the merge stays traceable."""
+    """Merge ``drop_id`` into ``keep_id``: contacts, orders, history, opportunities, activities,
+    planned visits and competitor observations move to the kept record; empty fields of the kept
+    record are filled from the other, and the other is retired (deleted, pointing at the kept one)
+    so the merge stays traceable."""
     if keep_id == drop_id:
         raise ValueError("cannot merge a customer into itself")
     keep = session.get_one(Customer, keep_id)
@@ -269,6 +282,18 @@ def merge(session: Session, keep_id: int, drop_id: int) -> None:
     session.execute(update(Contact).where(Contact.customer_id == drop_id).values(customer_id=keep_id))
     session.execute(update(Order).where(Order.customer_id == drop_id).values(customer_id=keep_id))
     session.execute(update(CustomerEvent).where(CustomerEvent.customer_id == drop_id).values(customer_id=keep_id))
+    for model in (Opportunity, Activity, PlannedVisit, PriceObservation, CompetitorRepObservation):
+        session.execute(update(model).where(model.customer_id == drop_id).values(customer_id=keep_id))
+    # An intelligence entry linked to both keeps one link.
+    already = select(IntelligenceCustomer.entry_id).where(IntelligenceCustomer.customer_id == keep_id)
+    session.execute(
+        delete(IntelligenceCustomer).where(
+            IntelligenceCustomer.customer_id == drop_id, IntelligenceCustomer.entry_id.in_(already)
+        )
+    )
+    session.execute(
+        update(IntelligenceCustomer).where(IntelligenceCustomer.customer_id == drop_id).values(customer_id=keep_id)
+    )
     now = datetime.now()
     drop.deleted_at = now
     drop.merged_into_id = keep_id
