@@ -134,7 +134,7 @@ def test_dashboard_page_shows_the_figures_and_opens_registers(qtbot, seeded: Dat
     assert page.tiles["stalled"].attention
     assert page.tiles["visits"].value.text() == "1 of 2"
     assert page.tiles["selling"].value.text() == "20%"
-    assert page.due_steps.item(0).text() == "overdue  华东电气有限公司 · 二期改造: 合同盖章"
+    assert page.due_steps.item(0).text() == "11-24 overdue  华东电气有限公司 · 二期改造: 合同盖章"
     with qtbot.waitSignal(page.openPage) as opened:
         qtbot.mouseClick(page.tiles["stalled"], __import__("PySide6.QtCore").QtCore.Qt.MouseButton.LeftButton)
     assert opened.args == ["pipeline"]

@@ -6,13 +6,14 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QColor, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -217,8 +218,13 @@ class DashboardPage(QWidget):
         )
         self.due_steps.clear()
         for step in glance.due_steps:
-            mark = self.tr("overdue") if step.overdue else step.due.strftime("%m-%d")
-            self.due_steps.addItem(f"{mark}  {step.customer} · {step.deal}: {step.step}")
+            when = step.due.strftime("%m-%d")
+            if step.overdue:
+                when = self.tr("{date} overdue").format(date=when)
+            item = QListWidgetItem(f"{when}  {step.customer} · {step.deal}: {step.step}")
+            if step.overdue:
+                item.setForeground(QColor("#b45309"))
+            self.due_steps.addItem(item)
         if not glance.due_steps:
             self.due_steps.addItem(self.tr("Nothing due this week."))
         self.intelligence.clear()

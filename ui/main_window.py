@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -22,7 +23,6 @@ from storage.db import Database
 from ui.attendance_page import AttendancePage
 from ui.customers_page import CustomersPage
 from ui.jobs import run_job
-from ui.placeholder_page import PlaceholderPage
 from ui.welcome_page import WelcomePage
 from widgets.lazy import LazyWidget
 
@@ -64,19 +64,21 @@ class MainWindow(QMainWindow):
             "visits": self.tr("Visit plans"),
             "dashboard": self.tr("Dashboard"),
         }
-        coming = {
-            "pipeline": self.tr("Key-account opportunities by stage, forecast and stalled deals."),
-            "competitors": self.tr("Competitor profiles, intelligence feed, price watch and battlecards."),
-            "attendance": self.tr("Monthly attendance ledgers imported from DingTalk, WeCom, Feishu or ZKTeco."),
-            "activities": self.tr("Reps' activities and the share of time spent selling."),
-            "visits": self.tr("Visit plans by customer class, printed for the reps."),
-            "dashboard": self.tr("The week at a glance across all registers."),
-        }
         self.attendance_tab = LazyWidget(lambda: AttendancePage(db))
-        self.pages: dict[str, QWidget] = {"customers": self.customers, "attendance": self.attendance_tab}
-        for key in PAGES:
-            if key not in self.pages:
-                self.pages[key] = PlaceholderPage(titles[key], coming[key])
+        self.pipeline_tab = LazyWidget(self._build_pipeline)
+        self.competitors_tab = LazyWidget(self._build_competitors)
+        self.activities_tab = LazyWidget(self._build_activities)
+        self.visits_tab = LazyWidget(self._build_visits)
+        self.dashboard_tab = LazyWidget(self._build_dashboard)
+        self.pages: dict[str, QWidget] = {
+            "customers": self.customers,
+            "pipeline": self.pipeline_tab,
+            "competitors": self.competitors_tab,
+            "attendance": self.attendance_tab,
+            "activities": self.activities_tab,
+            "visits": self.visits_tab,
+            "dashboard": self.dashboard_tab,
+        }
         self.customers_container = QStackedWidget()
         self.customers_container.addWidget(self.welcome)
         self.customers_container.addWidget(self.customers)
@@ -116,6 +118,15 @@ class MainWindow(QMainWindow):
         self._menu_action(file_menu, self.tr("Import customers…"), self.customers.import_customers)
         self._menu_action(file_menu, self.tr("Export customers…"), self.customers.export_customers)
         self._menu_action(file_menu, self.tr("Import attendance…"), self._import_attendance)
+        self._menu_action(file_menu, self.tr("Import opportunities…"), lambda: self.pipeline.import_opportunities())
+        self._menu_action(file_menu, self.tr("Export opportunities…"), lambda: self.pipeline.export_opportunities())
+        self._menu_action(
+            file_menu, self.tr("Import competitor intelligence…"), lambda: self.competitors.import_intelligence()
+        )
+        self._menu_action(
+            file_menu, self.tr("Export competitor intelligence…"), lambda: self.competitors.export_intelligence()
+        )
+        self._menu_action(file_menu, self.tr("Import activities…"), lambda: self.activities.import_activities())
         file_menu.addSeparator()
         self._menu_action(file_menu, self.tr("Open the sample workspace"), self.openSampleRequested.emit)
         file_menu.addSeparator()
@@ -176,12 +187,11 @@ class MainWindow(QMainWindow):
         with self.db.transaction() as session:
             if repo.count_all(session):
                 return
-        from storage.demo import generate_demo
-        from storage.demo_attendance import generate_demo_attendance
+        from storage.sample_workspace import generate_sample_workspace
 
         run_job(
             self,
-            lambda progress: (generate_demo(self.db, progress=progress), generate_demo_attendance(self.db)),
+            lambda progress: generate_sample_workspace(self.db, progress=progress),
             on_success=lambda _summary: self.customers.reload(then=self._show_customers),
             on_failure=lambda exc: QMessageBox.warning(
                 self,
@@ -190,6 +200,52 @@ class MainWindow(QMainWindow):
             ),
             label=self.tr("Preparing the sample workspace…"),
         )
+
+    # Pages other than customers are built the first time they are shown (or a menu needs them).
+    def _build_pipeline(self) -> QWidget:
+        from ui.pipeline_page import PipelinePage
+
+        return PipelinePage(self.db)
+
+    def _build_competitors(self) -> QWidget:
+        from ui.competitors_page import CompetitorsPage
+
+        return CompetitorsPage(self.db)
+
+    def _build_activities(self) -> QWidget:
+        from ui.activities_page import ActivitiesPage
+
+        return ActivitiesPage(self.db)
+
+    def _build_visits(self) -> QWidget:
+        from ui.visits_page import VisitsPage
+
+        return VisitsPage(self.db)
+
+    def _build_dashboard(self) -> QWidget:
+        from ui.dashboard_page import DashboardPage
+
+        page = DashboardPage(self.db)
+        page.openPage.connect(self.show_page)
+        return page
+
+    def show_page(self, key: str) -> QWidget:
+        """Show a register's page and return its widget (built if it was not yet)."""
+        self.sidebar.setCurrentRow(PAGES.index(key))
+        page = self.pages[key]
+        return page.widget() if isinstance(page, LazyWidget) else page
+
+    @property
+    def pipeline(self) -> Any:
+        return self.show_page("pipeline")
+
+    @property
+    def competitors(self) -> Any:
+        return self.show_page("competitors")
+
+    @property
+    def activities(self) -> Any:
+        return self.show_page("activities")
 
     def _import_attendance(self) -> None:
         self.sidebar.setCurrentRow(PAGES.index("attendance"))

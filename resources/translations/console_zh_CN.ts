@@ -2,6 +2,457 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActivitiesPage</name>
+    <message>
+        <source>Last 3 months</source>
+        <translation>近3个月</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Import activities…</source>
+        <translation>导入活动…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Activity types…</source>
+        <translation>活动类型…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>活动记录</translation>
+    </message>
+    <message>
+        <source>Time allocation</source>
+        <translation>时间分配</translation>
+    </message>
+    <message>
+        <source>Contact cost</source>
+        <translation>联系成本</translation>
+    </message>
+    <message>
+        <source>Search rep, customer, type, outcome or pinyin…</source>
+        <translation>搜索销售代表、客户、类型、结果或拼音…</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>销售代表</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>时间类别</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Quick add (Enter adds)</source>
+        <translation>快速录入（按回车添加）</translation>
+    </message>
+    <message>
+        <source>Team direct-selling share by week</source>
+        <translation>团队每周直接销售时间占比</translation>
+    </message>
+    <message>
+        <source>What if support staff took over…</source>
+        <translation>假如由支持人员接手…</translation>
+    </message>
+    <message>
+        <source>…or only these types:</source>
+        <translation>…或只转移这些类型：</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mails</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Face-to-face share</source>
+        <translation>面对面占比</translation>
+    </message>
+    <message>
+        <source>Cost units</source>
+        <translation>成本单位</translation>
+    </message>
+    <message>
+        <source>Won (¥)</source>
+        <translation>赢单金额（元）</translation>
+    </message>
+    <message>
+        <source>Cost per ¥10,000 won</source>
+        <translation>每万元赢单成本</translation>
+    </message>
+    <message>
+        <source>Customer class</source>
+        <translation>客户类别</translation>
+    </message>
+    <message>
+        <source>Per rep</source>
+        <translation>按销售代表</translation>
+    </message>
+    <message>
+        <source>Per customer class (ABC)</source>
+        <translation>按客户类别（ABC）</translation>
+    </message>
+    <message>
+        <source>The activities could not be loaded: {error}</source>
+        <translation>无法加载活动记录：{error}</translation>
+    </message>
+    <message>
+        <source>{count} activities from {first} to {last}.</source>
+        <translation>{first} 至 {last} 共 {count} 条活动。</translation>
+    </message>
+    <message>
+        <source>{count} activities, {hours} h · direct selling {share} (target {target})</source>
+        <translation>{count} 条活动，{hours} 小时 · 直接销售时间 {share}（目标 {target}）</translation>
+    </message>
+    <message>
+        <source>Added an activity on {day}, outside the period shown.</source>
+        <translation>已添加 {day} 的活动，不在当前显示的期间内。</translation>
+    </message>
+    <message>
+        <source>Delete activities</source>
+        <translation>删除活动</translation>
+    </message>
+    <message>
+        <source>Delete {count} activities?</source>
+        <translation>删除 {count} 条活动？</translation>
+    </message>
+    <message>
+        <source>Target {share}</source>
+        <translation>目标 {share}</translation>
+    </message>
+    <message>
+        <source>Where the time goes, {first} – {last} ({count} reps)</source>
+        <translation>时间都去哪儿了：{first} – {last}（{count} 名销售代表）</translation>
+    </message>
+    <message>
+        <source>no direct selling logged</source>
+        <translation>没有直接销售时间记录</translation>
+    </message>
+    <message>
+        <source>= {gain:+.0%} reps</source>
+        <translation>= 人手 {gain:+.0%}</translation>
+    </message>
+    <message>
+        <source>{hours} h of {total} h move to support staff and become selling time: the same direct-selling hours as {extra:.1f} more reps at today&apos;s share (of {reps}).</source>
+        <translation>{total} 小时中有 {hours} 小时转给支持人员，变成销售时间：相当于按现在的占比再增加 {extra:.1f} 名销售代表（现有 {reps} 名）的直接销售时间。</translation>
+    </message>
+    <message>
+        <source>Now {share}</source>
+        <translation>现在 {share}</translation>
+    </message>
+    <message>
+        <source>After {share}</source>
+        <translation>调整后 {share}</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>调整后</translation>
+    </message>
+    <message>
+        <source>Contacts are direct-selling activities by channel; one visit : one call : one e-mail cost {visit:g} : {phone:g} : {email:g} cost units (a meeting with a customer counts as a visit). Won amounts are opportunities won in the period.</source>
+        <translation>联系指按方式统计的直接销售活动；一次拜访 : 一次电话 : 一封邮件的成本为 {visit:g} : {phone:g} : {email:g} 个成本单位（与客户开会按拜访计）。赢单金额为本期间赢单的销售机会。</translation>
+    </message>
+    <message>
+        <source>No customer</source>
+        <translation>未关联客户</translation>
+    </message>
+    <message>
+        <source>Export activities</source>
+        <translation>导出活动</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exported {count} activities to {file}.</source>
+        <translation>已导出 {count} 条活动到 {file}。</translation>
+    </message>
+    <message>
+        <source>The export failed: {error}</source>
+        <translation>导出失败：{error}</translation>
+    </message>
+    <message>
+        <source>Exporting activities…</source>
+        <translation>正在导出活动…</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityEditDialog</name>
+    <message>
+        <source>Edit activity</source>
+        <translation>编辑活动</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityForm</name>
+    <message>
+        <source>90 / 1.5h / 2小时</source>
+        <translation>90 / 1.5h / 2小时</translation>
+    </message>
+    <message>
+        <source>A bare number is minutes; empty: from the start and end times.</source>
+        <translation>只写数字表示分钟；留空则按开始和结束时间计算。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Customer (optional): type part of the name</source>
+        <translation>客户（可选）：输入名称的一部分</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>销售代表</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Choose a rep.</source>
+        <translation>请选择销售代表。</translation>
+    </message>
+    <message>
+        <source>Choose an activity type.</source>
+        <translation>请选择活动类型。</translation>
+    </message>
+    <message>
+        <source>Start and end are clock times such as 9:00 or 14:30.</source>
+        <translation>开始和结束应为时刻，例如 9:00 或 14:30。</translation>
+    </message>
+    <message>
+        <source>The duration is minutes (90) or a time such as 1.5h or 2小时, up to 24 hours.</source>
+        <translation>时长可写分钟数（90）或 1.5h、2小时 等，最多 24 小时。</translation>
+    </message>
+    <message>
+        <source>Give the duration, or both the start and the end time.</source>
+        <translation>请填写时长，或同时填写开始和结束时间。</translation>
+    </message>
+    <message>
+        <source>No customer is named “{name}”; pick one from the list or leave it empty.</source>
+        <translation>没有名为“{name}”的客户；请从列表中选择，或留空。</translation>
+    </message>
+    <message>
+        <source>Several customers are named “{name}”; pick one from the list.</source>
+        <translation>有多个客户名为“{name}”；请从列表中选择。</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityImportDialog</name>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityTypesDialog</name>
+    <message>
+        <source>Activity types</source>
+        <translation>活动类型</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Time category</source>
+        <translation>时间类别</translation>
+    </message>
+    <message>
+        <source>Default channel</source>
+        <translation>默认方式</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>使用次数</translation>
+    </message>
+    <message>
+        <source>Add type</source>
+        <translation>添加类型</translation>
+    </message>
+    <message>
+        <source>Delete type</source>
+        <translation>删除类型</translation>
+    </message>
+    <message>
+        <source>Word in reps&apos; sheets</source>
+        <translation>销售表格中的写法</translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <translation>对应类型</translation>
+    </message>
+    <message>
+        <source>Forget word</source>
+        <translation>忘记此写法</translation>
+    </message>
+    <message>
+        <source>Each type counts towards one time category; changing it re-files past activities too.</source>
+        <translation>每种类型计入一个时间类别；修改类别后，以往的活动也按新类别统计。</translation>
+    </message>
+    <message>
+        <source>Words learned from imported sheets:</source>
+        <translation>从导入表格中学到的写法：</translation>
+    </message>
+    <message>
+        <source>New type</source>
+        <translation>新类型</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Default types cannot be deleted; change their category instead.</source>
+        <translation>默认类型不能删除；请改为修改其时间类别。</translation>
+    </message>
+    <message>
+        <source>“{name}” is used by {count} activities; change its category instead of deleting it.</source>
+        <translation>“{name}”已被 {count} 条活动使用；请修改其时间类别，而不要删除。</translation>
+    </message>
+    <message>
+        <source>Every type needs a name.</source>
+        <translation>每种类型都需要名称。</translation>
+    </message>
+    <message>
+        <source>A type in use cannot be deleted ({count} activities).</source>
+        <translation>正在使用的类型不能删除（{count} 条活动）。</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceCharts</name>
     <message>
         <source>Late arrivals and absent days per rep</source>
@@ -1149,6 +1600,331 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Open pipeline</source>
+        <translation>在途销售机会</translation>
+    </message>
+    <message>
+        <source>Weighted forecast</source>
+        <translation>加权预测</translation>
+    </message>
+    <message>
+        <source>Expected to close this month</source>
+        <translation>本月预计成交</translation>
+    </message>
+    <message>
+        <source>Won this month</source>
+        <translation>本月赢单</translation>
+    </message>
+    <message>
+        <source>Stalled deals</source>
+        <translation>停滞的机会</translation>
+    </message>
+    <message>
+        <source>Visits this week</source>
+        <translation>本周拜访</translation>
+    </message>
+    <message>
+        <source>Direct selling time this week</source>
+        <translation>本周直接销售时间</translation>
+    </message>
+    <message>
+        <source>Attendance this month</source>
+        <translation>本月出勤</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Next steps due this week</source>
+        <translation>本周到期的下一步</translation>
+    </message>
+    <message>
+        <source>Latest competitor intelligence</source>
+        <translation>最新竞争对手情报</translation>
+    </message>
+    <message>
+        <source>The dashboard could not be loaded: {error}</source>
+        <translation>仪表盘无法加载：{error}</translation>
+    </message>
+    <message>
+        <source>Week of {monday} to {sunday}</source>
+        <translation>本周：{monday} 至 {sunday}</translation>
+    </message>
+    <message>
+        <source>Open deals: {count}</source>
+        <translation>进行中的机会：{count}</translation>
+    </message>
+    <message>
+        <source>Amount × stage probability</source>
+        <translation>金额 × 阶段概率</translation>
+    </message>
+    <message>
+        <source>Deals: {count}; past their close date: {overdue}</source>
+        <translation>机会：{count}；已过预计成交日：{overdue}</translation>
+    </message>
+    <message>
+        <source>Won: {won}; lost: {lost}</source>
+        <translation>赢单：{won}；输单：{lost}</translation>
+    </message>
+    <message>
+        <source>No stage change and no activity lately</source>
+        <translation>近期既无阶段变化也无活动</translation>
+    </message>
+    <message>
+        <source>{done} of {planned}</source>
+        <translation>{done} / {planned}</translation>
+    </message>
+    <message>
+        <source>Visits done of those planned</source>
+        <translation>已完成 / 计划拜访</translation>
+    </message>
+    <message>
+        <source>Target: {target}</source>
+        <translation>目标：{target}</translation>
+    </message>
+    <message>
+        <source>{late} late</source>
+        <translation>迟到 {late} 次</translation>
+    </message>
+    <message>
+        <source>Absent days: {absent}; flagged: {names}</source>
+        <translation>旷工天数：{absent}；需关注：{names}</translation>
+    </message>
+    <message>
+        <source>New this month: {count}</source>
+        <translation>本月新增：{count}</translation>
+    </message>
+    <message>
+        <source>{date} overdue</source>
+        <translation>{date} 已逾期</translation>
+    </message>
+    <message>
+        <source>Nothing due this week.</source>
+        <translation>本周没有到期事项。</translation>
+    </message>
+    <message>
+        <source>No intelligence recorded yet.</source>
+        <translation>尚未记录情报。</translation>
+    </message>
+</context>
+<context>
+    <name>DealDetail</name>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Created on</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Won by</source>
+        <translation>赢单对手</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>(not known)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <source>Buying stage</source>
+        <translation>购买阶段</translation>
+    </message>
+    <message>
+        <source>What happens next?</source>
+        <translation>下一步做什么？</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Close the detail</source>
+        <translation>关闭详情</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Key nodes</source>
+        <translation>关键节点</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>阶段历史</translation>
+    </message>
+    <message>
+        <source>The next step is overdue.</source>
+        <translation>下一步已逾期。</translation>
+    </message>
+    <message>
+        <source>Entered: {stage}</source>
+        <translation>进入：{stage}</translation>
+    </message>
+</context>
+<context>
+    <name>DealDialog</name>
+    <message>
+        <source>New opportunity</source>
+        <translation>新建销售机会</translation>
+    </message>
+    <message>
+        <source>Edit opportunity</source>
+        <translation>编辑销售机会</translation>
+    </message>
+    <message>
+        <source>Type a name, pinyin or initials…</source>
+        <translation>输入名称、拼音或首字母…</translation>
+    </message>
+    <message>
+        <source>e.g. 二期产线自动化改造项目</source>
+        <translation>例如：二期产线自动化改造项目</translation>
+    </message>
+    <message>
+        <source>Amount in yuan, e.g. 1,250,000</source>
+        <translation>金额（元），例如 1,250,000</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Move the deal on the board to change its stage.</source>
+        <translation>在看板上拖动卡片来变更阶段。</translation>
+    </message>
+    <message>
+        <source>(not known)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <source>Another competitor&apos;s name (added to the register)</source>
+        <translation>其他竞争对手名称（将添加到竞争对手档案）</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>机会名称</translation>
+    </message>
+    <message>
+        <source>Amount (¥)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s buying stage</source>
+        <translation>客户购买阶段</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Competitors involved</source>
+        <translation>参与竞争对手</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Choose the customer from the list (type part of its name).</source>
+        <translation>请从列表中选择客户（输入名称的一部分即可）。</translation>
+    </message>
+    <message>
+        <source>Amount: {problem}</source>
+        <translation>金额：{problem}</translation>
+    </message>
+    <message>
+        <source>Give the opportunity a name.</source>
+        <translation>请填写机会名称。</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message>
         <source>Duplicate customers</source>
@@ -1323,6 +2099,21 @@
     </message>
 </context>
 <context>
+    <name>LabelMappingDialog</name>
+    <message>
+        <source>New activity types in this sheet</source>
+        <translation>表格中的新活动类型</translation>
+    </message>
+    <message>
+        <source>The sheet uses words for activity types the console does not know yet. Say once what each means; the console remembers it for the next imports.</source>
+        <translation>表格中有系统尚不认识的活动类型写法。请指定一次每种写法对应的类型，以后导入时系统会记住。</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Sales console</source>
@@ -1357,30 +2148,6 @@
         <translation>仪表盘</translation>
     </message>
     <message>
-        <source>Key-account opportunities by stage, forecast and stalled deals.</source>
-        <translation>按阶段查看大客户销售机会、销售预测和停滞的商机。</translation>
-    </message>
-    <message>
-        <source>Competitor profiles, intelligence feed, price watch and battlecards.</source>
-        <translation>竞争对手档案、情报动态、价格监测和竞争应对卡。</translation>
-    </message>
-    <message>
-        <source>Monthly attendance ledgers imported from DingTalk, WeCom, Feishu or ZKTeco.</source>
-        <translation>从钉钉、企业微信、飞书或中控考勤机导入的月度考勤台账。</translation>
-    </message>
-    <message>
-        <source>Reps&apos; activities and the share of time spent selling.</source>
-        <translation>销售人员的活动，以及直接销售时间所占的比例。</translation>
-    </message>
-    <message>
-        <source>Visit plans by customer class, printed for the reps.</source>
-        <translation>按客户类别制定拜访计划，打印后交给销售人员。</translation>
-    </message>
-    <message>
-        <source>The week at a glance across all registers.</source>
-        <translation>本周各项业务一览。</translation>
-    </message>
-    <message>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
@@ -1399,6 +2166,26 @@
     <message>
         <source>Import attendance…</source>
         <translation>导入考勤…</translation>
+    </message>
+    <message>
+        <source>Import opportunities…</source>
+        <translation>导入销售机会…</translation>
+    </message>
+    <message>
+        <source>Export opportunities…</source>
+        <translation>导出销售机会…</translation>
+    </message>
+    <message>
+        <source>Import competitor intelligence…</source>
+        <translation>导入竞争对手情报…</translation>
+    </message>
+    <message>
+        <source>Export competitor intelligence…</source>
+        <translation>导出竞争对手情报…</translation>
+    </message>
+    <message>
+        <source>Import activities…</source>
+        <translation>导入活动…</translation>
     </message>
     <message>
         <source>Open the sample workspace</source>
@@ -1456,6 +2243,29 @@ Database: {name}</source>
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Confirm key node</source>
+        <translation>确认关键节点</translation>
+    </message>
+    <message>
+        <source>Moving “{deal}” from {source} to {target} needs this key node. Confirm it was reached:</source>
+        <translation>将“{deal}”从{source}推进到{target}，需要先达成以下关键节点。请确认：</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Note for the history (optional)</source>
+        <translation>阶段历史备注（可选）</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>推进</translation>
+    </message>
+</context>
+<context>
     <name>OrderDialog</name>
     <message>
         <source>Add order</source>
@@ -1472,6 +2282,93 @@ Database: {name}</source>
     <message>
         <source>Product</source>
         <translation>产品</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Record a loss</source>
+        <translation>记录输单</translation>
+    </message>
+    <message>
+        <source>Record a win</source>
+        <translation>记录赢单</translation>
+    </message>
+    <message>
+        <source>“{deal}” was lost.</source>
+        <translation>“{deal}”输单。</translation>
+    </message>
+    <message>
+        <source>“{deal}” was won.</source>
+        <translation>“{deal}”赢单。</translation>
+    </message>
+    <message>
+        <source>Price higher than the competitor&apos;s</source>
+        <translation>价格高于竞争对手</translation>
+    </message>
+    <message>
+        <source>Technical solution did not fit</source>
+        <translation>技术方案不符合客户要求</translation>
+    </message>
+    <message>
+        <source>Competitor closer to the decision makers</source>
+        <translation>竞争对手与决策人关系更近</translation>
+    </message>
+    <message>
+        <source>Delivery time not acceptable</source>
+        <translation>交期不能满足客户要求</translation>
+    </message>
+    <message>
+        <source>Customer cancelled or postponed the project</source>
+        <translation>客户取消或推迟项目</translation>
+    </message>
+    <message>
+        <source>Best technical solution</source>
+        <translation>技术方案领先</translation>
+    </message>
+    <message>
+        <source>Price and payment terms</source>
+        <translation>价格和付款条件有优势</translation>
+    </message>
+    <message>
+        <source>Relationship with the decision makers</source>
+        <translation>与决策人关系稳固</translation>
+    </message>
+    <message>
+        <source>Existing customer bought again</source>
+        <translation>老客户复购</translation>
+    </message>
+    <message>
+        <source>Why was it lost? (required)</source>
+        <translation>输单原因（必填）</translation>
+    </message>
+    <message>
+        <source>Why did we win? (optional)</source>
+        <translation>赢单原因（可选）</translation>
+    </message>
+    <message>
+        <source>(no competitor / not known)</source>
+        <translation>（无竞争对手 / 未知）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Won by</source>
+        <translation>赢单对手</translation>
+    </message>
+    <message>
+        <source>Record loss</source>
+        <translation>记录输单</translation>
+    </message>
+    <message>
+        <source>Record win</source>
+        <translation>记录赢单</translation>
     </message>
 </context>
 <context>
@@ -1506,10 +2403,293 @@ Cumulative share: {share:.1%}</source>
     </message>
 </context>
 <context>
+    <name>PipelinePage</name>
+    <message>
+        <source>New opportunity</source>
+        <translation>新建销售机会</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Won…</source>
+        <translation>赢单…</translation>
+    </message>
+    <message>
+        <source>Lost…</source>
+        <translation>输单…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Pipeline settings…</source>
+        <translation>销售流程设置…</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表盘</translation>
+    </message>
+    <message>
+        <source>Search customer, opportunity, owner or pinyin (e.g. hwjs)…</source>
+        <translation>搜索客户、机会、负责人或拼音（如 hwjs）…</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>No deals in this stage</source>
+        <translation>此阶段暂无销售机会</translation>
+    </message>
+    <message>
+        <source>Select a deal to see its details, key nodes and history.</source>
+        <translation>选择一个销售机会，查看详情、关键节点和阶段历史。</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>销售机会</translation>
+    </message>
+    <message>
+        <source>Amount (¥)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Weighted (¥)</source>
+        <translation>加权金额（元）</translation>
+    </message>
+    <message>
+        <source>Prob.</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>本阶段天数</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Next step on</source>
+        <translation>下一步日期</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <source>Won by</source>
+        <translation>赢单对手</translation>
+    </message>
+    <message>
+        <source>Created on</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>The pipeline could not be loaded: {error}</source>
+        <translation>销售机会无法加载：{error}</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} deals · amount {amount} · weighted forecast {weighted}</source>
+        <translation>显示 {shown} / 共 {total} 个销售机会 · 金额 {amount} · 加权预测 {weighted}</translation>
+    </message>
+    <message>
+        <source>Amount {amount}
+Weighted {weighted}</source>
+        <translation>金额 {amount}
+加权 {weighted}</translation>
+    </message>
+    <message>
+        <source>Expected close: {date}</source>
+        <translation>预计成交：{date}</translation>
+    </message>
+    <message>
+        <source>Closed on {date}</source>
+        <translation>结束于 {date}</translation>
+    </message>
+    <message>
+        <source>In this stage for {days} days.</source>
+        <translation>已在本阶段 {days} 天。</translation>
+    </message>
+    <message>
+        <source>Next step: {step} ({on})</source>
+        <translation>下一步：{step}（{on}）</translation>
+    </message>
+    <message>
+        <source>{days} d</source>
+        <translation>{days}天</translation>
+    </message>
+    <message>
+        <source>The pipeline dashboard is not available in this version.</source>
+        <translation>此版本暂无销售机会仪表盘。</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>移动到</translation>
+    </message>
+    <message>
+        <source>The deal was not moved: {nodes} not confirmed.</source>
+        <translation>销售机会未推进：关键节点“{nodes}”未确认。</translation>
+    </message>
+    <message>
+        <source>The deal was not moved: it is closed; reopen it first.</source>
+        <translation>销售机会未推进：该机会已结束，请先重新打开。</translation>
+    </message>
+    <message>
+        <source>A loss needs its reason; nothing was recorded.</source>
+        <translation>输单必须填写原因；未作记录。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>The opportunity could not be saved: {error}</source>
+        <translation>销售机会无法保存：{error}</translation>
+    </message>
+    <message>
+        <source>Export opportunities</source>
+        <translation>导出销售机会</translation>
+    </message>
+    <message>
+        <source>opportunities.xlsx</source>
+        <translation>销售机会.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Opportunities exported to {file}: {count}.</source>
+        <translation>已导出销售机会到 {file}：{count} 个。</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>{file} could not be written: {error}</source>
+        <translation>无法写入 {file}：{error}</translation>
+    </message>
+    <message>
+        <source>Exporting opportunities…</source>
+        <translation>正在导出销售机会…</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineSettingsDialog</name>
+    <message>
+        <source>Pipeline settings</source>
+        <translation>销售流程设置</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stage&lt;/b&gt;</source>
+        <translation>&lt;b&gt;阶段&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Win probability&lt;/b&gt;</source>
+        <translation>&lt;b&gt;赢单概率&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Key node required to leave it&lt;/b&gt;</source>
+        <translation>&lt;b&gt;推进前须达成的关键节点&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>无目标</translation>
+    </message>
+    <message>
+        <source>A deal stalls after</source>
+        <translation>停滞判定</translation>
+    </message>
+    <message>
+        <source>Monthly target (¥)</source>
+        <translation>月度目标（元）</translation>
+    </message>
+    <message>
+        <source>Monthly target: {problem}</source>
+        <translation>月度目标：{problem}</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>This register is not built yet.</source>
         <translation>此模块尚在开发中。</translation>
+    </message>
+</context>
+<context>
+    <name>TimeSettingsDialog</name>
+    <message>
+        <source>Sales time settings</source>
+        <translation>销售时间设置</translation>
+    </message>
+    <message>
+        <source>Direct-selling target</source>
+        <translation>直接销售时间目标</translation>
+    </message>
+    <message>
+        <source>Cost of one contact, in cost units (the handbook: 100 : 1 : 0.01)</source>
+        <translation>每次联系的成本（成本单位；手册建议 100 : 1 : 0.01）</translation>
+    </message>
+    <message>
+        <source>Visit (or meeting with the customer)</source>
+        <translation>拜访（或与客户开会）</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮件</translation>
     </message>
 </context>
 <context>
@@ -1540,6 +2720,145 @@ Cumulative share: {share:.1%}</source>
     <message>
         <source>… and {count} more</source>
         <translation>… 另有 {count} 个</translation>
+    </message>
+</context>
+<context>
+    <name>activities</name>
+    <message>
+        <source>Direct selling</source>
+        <translation>直接销售</translation>
+    </message>
+    <message>
+        <source>Selling support</source>
+        <translation>销售支持</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>行政事务</translation>
+    </message>
+    <message>
+        <source>Internal meetings</source>
+        <translation>内部会议</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>差旅</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>销售代表</translation>
+    </message>
+    <message>
+        <source>Employee No.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Time range (9:00-11:30)</source>
+        <translation>时间段（9:00-11:30）</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Duration (hours)</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <source>Duration (minutes)</source>
+        <translation>时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Activity type</source>
+        <translation>活动类型</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Imported: {created} new activities, {updated} updated, {unchanged} already in the log.</source>
+        <translation>已导入：新增 {created} 条活动，更新 {updated} 条，{unchanged} 条已在记录中。</translation>
+    </message>
+    <message>
+        <source>{count} new words for types remembered for the next imports.</source>
+        <translation>已记住 {count} 个新的类型写法，供以后导入使用。</translation>
+    </message>
+    <message>
+        <source>{count} customer names are not in the customer file; their activities are logged without a customer, the name kept in the outcome: {names}</source>
+        <translation>{count} 个客户名称不在客户档案中；这些活动未关联客户，名称保留在结果中：{names}</translation>
+    </message>
+    <message>
+        <source>Import activities</source>
+        <translation>导入活动</translation>
+    </message>
+    <message>
+        <source>{file}: activity types not known: {labels}. Nothing imported; map them once in the import wizard (Activities → Import activities…) or add them to the type table, then import again.</source>
+        <translation>{file}：不认识的活动类型：{labels}。未导入任何内容；请在导入向导（活动 → 导入活动…）中指定一次对应类型，或将其加入类型表，然后重新导入。</translation>
+    </message>
+    <message>
+        <source>{file}: {count} problems, nothing imported. First: {problem}</source>
+        <translation>{file}：发现 {count} 个问题，未导入任何内容。第一个：{problem}</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read: {reason}</source>
+        <translation>{file}：无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {created} activities added, {updated} updated, {unchanged} unchanged.</source>
+        <translation>已导入 {file}：新增 {created} 条活动，更新 {updated} 条，{unchanged} 条未变。</translation>
+    </message>
+    <message>
+        <source>Not linked to a customer (name not found): {names}.</source>
+        <translation>未关联客户（找不到名称）：{names}。</translation>
+    </message>
+    <message>
+        <source>--from and --to must be dates as YYYY-MM-DD, e.g. 2026-10-01.</source>
+        <translation>--from 和 --to 必须是 YYYY-MM-DD 格式的日期，例如 2026-10-01。</translation>
+    </message>
+    <message>
+        <source>--to must not be before --from.</source>
+        <translation>--to 不能早于 --from。</translation>
     </message>
 </context>
 <context>
@@ -1684,6 +3003,78 @@ Cumulative share: {share:.1%}</source>
     <message>
         <source>Expected yes or no (是/否).</source>
         <translation>应填写“是”或“否”（yes/no）。</translation>
+    </message>
+    <message>
+        <source>The text is longer than this field holds; shorten it.</source>
+        <translation>文字超出此字段可容纳的长度，请缩短。</translation>
+    </message>
+    <message>
+        <source>No opportunity has this ID; clear the cell to create a new opportunity.</source>
+        <translation>没有此编号的销售机会；清空该单元格即可新建机会。</translation>
+    </message>
+    <message>
+        <source>This opportunity appears twice in the file; keep one row.</source>
+        <translation>此销售机会在文件中出现了两次，请只保留一行。</translation>
+    </message>
+    <message>
+        <source>Several customers have this name; merge the duplicates or write the full registered name.</source>
+        <translation>有多个客户使用此名称；请先合并重复客户，或填写完整的注册名称。</translation>
+    </message>
+    <message>
+        <source>Not a stage: write one of 客户开发, 立项, 提案, 招投标, 商务谈判, 工程实施 (or Development, Approval, Proposal, Tender, Negotiation, Implementation).</source>
+        <translation>不是有效的阶段：请填写 客户开发、立项、提案、招投标、商务谈判、工程实施 之一（或英文 Development、Approval、Proposal、Tender、Negotiation、Implementation）。</translation>
+    </message>
+    <message>
+        <source>Status must be open, won or lost (进行中, 赢单, 输单).</source>
+        <translation>状态必须是 进行中、赢单 或 输单（open、won、lost）。</translation>
+    </message>
+    <message>
+        <source>Not a buying stage: write one of 满意, 认识, 决定改变, 制定标准, 评价, 决定.</source>
+        <translation>不是有效的客户购买阶段：请填写 满意、认识、决定改变、制定标准、评价、决定 之一。</translation>
+    </message>
+    <message>
+        <source>A lost opportunity needs the reason it was lost; fill in the reason column.</source>
+        <translation>输单的销售机会必须填写输单原因；请填写原因列。</translation>
+    </message>
+    <message>
+        <source>Only a lost opportunity has a winning competitor; clear the cell or mark the deal lost.</source>
+        <translation>只有输单的销售机会才有赢单对手；请清空该单元格，或将机会标为输单。</translation>
+    </message>
+    <message>
+        <source>No sales rep has this name or employee number; add the rep first or correct the cell.</source>
+        <translation>没有此姓名或工号的销售代表；请先添加该销售代表或更正单元格。</translation>
+    </message>
+    <message>
+        <source>This activity type is not known; map it once in the import wizard or add it to the type table.</source>
+        <translation>不认识此活动类型；请在导入向导中指定一次对应类型，或将其加入类型表。</translation>
+    </message>
+    <message>
+        <source>Not a duration; write e.g. 2小时, 1.5h or 90分钟 (more than zero).</source>
+        <translation>不是时长；请写成 2小时、1.5h 或 90分钟 等（须大于零）。</translation>
+    </message>
+    <message>
+        <source>A duration cannot be negative.</source>
+        <translation>时长不能为负数。</translation>
+    </message>
+    <message>
+        <source>An activity lasts at most 24 hours; split a longer one by day.</source>
+        <translation>一条活动最长 24 小时；更长的请按天拆分。</translation>
+    </message>
+    <message>
+        <source>No duration: fill in the duration, or both the start and the end time.</source>
+        <translation>缺少时长：请填写时长，或同时填写开始和结束时间。</translation>
+    </message>
+    <message>
+        <source>Not a clock time or a time range; write e.g. 9:00 or 9:00-11:30.</source>
+        <translation>不是时刻或时间段；请写成 9:00 或 9:00-11:30 等。</translation>
+    </message>
+    <message>
+        <source>The channel must be visit, phone, e-mail or meeting (拜访, 电话, 邮件, 会议).</source>
+        <translation>方式必须是拜访、电话、邮件或会议。</translation>
+    </message>
+    <message>
+        <source>Two columns are imported as the same field; set one of them to “do not import”.</source>
+        <translation>有两列导入为同一字段；请将其中一列设为“不导入”。</translation>
     </message>
     <message>
         <source>Sheet {sheet}, row {row}, column {column}: &quot;{value}&quot;: {problem}</source>
@@ -1918,6 +3309,189 @@ Cumulative share: {share:.1%}</source>
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>pipeline</name>
+    <message>
+        <source>{file}: cannot be read: {reason}</source>
+        <translation>{file}：无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>{file}: {count} problems, nothing imported. First: {problem}</source>
+        <translation>{file}：发现 {count} 个问题，未导入任何数据。第一个问题：{problem}</translation>
+    </message>
+    <message>
+        <source>Imported: {created} created, {updated} updated, {unchanged} unchanged.</source>
+        <translation>已导入：新建 {created} 个，更新 {updated} 个，未变 {unchanged} 个。</translation>
+    </message>
+    <message>
+        <source>New potential customers ({count}): {names}.</source>
+        <translation>新建潜在客户（{count} 个）：{names}。</translation>
+    </message>
+    <message>
+        <source>New competitors ({count}): {names}.</source>
+        <translation>新建竞争对手（{count} 个）：{names}。</translation>
+    </message>
+    <message>
+        <source>Opportunities exported to {file}: {count}.</source>
+        <translation>已导出销售机会到 {file}：{count} 个。</translation>
+    </message>
+    <message>
+        <source>Customer development</source>
+        <translation>客户开发</translation>
+    </message>
+    <message>
+        <source>Project approval</source>
+        <translation>立项</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>招投标</translation>
+    </message>
+    <message>
+        <source>Negotiation</source>
+        <translation>商务谈判</translation>
+    </message>
+    <message>
+        <source>Implementation</source>
+        <translation>工程实施</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <source>Project information confirmed</source>
+        <translation>准确的项目信息</translation>
+    </message>
+    <message>
+        <source>Pre-sales approval</source>
+        <translation>售前立项</translation>
+    </message>
+    <message>
+        <source>Relationship progressed</source>
+        <translation>客户关系有效进展</translation>
+    </message>
+    <message>
+        <source>Bid submitted</source>
+        <translation>投标或议标</translation>
+    </message>
+    <message>
+        <source>Contract signed</source>
+        <translation>合同审批及签订</translation>
+    </message>
+    <message>
+        <source>Accepted and closed</source>
+        <translation>验收结项</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Aware of a problem</source>
+        <translation>认识问题</translation>
+    </message>
+    <message>
+        <source>Decided to change</source>
+        <translation>决定改变</translation>
+    </message>
+    <message>
+        <source>Setting criteria</source>
+        <translation>制定标准</translation>
+    </message>
+    <message>
+        <source>Evaluating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Deciding</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Opportunity ID</source>
+        <translation>机会编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>销售机会</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Amount (¥)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s buying stage</source>
+        <translation>客户购买阶段</translation>
+    </message>
+    <message>
+        <source>Competitors involved</source>
+        <translation>参与竞争对手</translation>
+    </message>
+    <message>
+        <source>Won by</source>
+        <translation>赢单对手</translation>
+    </message>
+    <message>
+        <source>Outcome reason</source>
+        <translation>输赢原因</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Next step date</source>
+        <translation>下一步日期</translation>
+    </message>
+    <message>
+        <source>Created on</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Import opportunities</source>
+        <translation>导入销售机会</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,21 @@
+"""The whole sample workspace, register by register, from fixed seeds (reproducible)."""
+
+from __future__ import annotations
+
+from storage.db import Database
+from storage.progress import Progress, no_progress
+
+
+def generate_sample_workspace(db: Database, progress: Progress = no_progress) -> None:
+    """Customers and reps first; then the registers that refer to them, in dependency order."""
+    from storage.demo import generate_demo
+    from storage.demo_activities import generate_demo_activities
+    from storage.demo_attendance import generate_demo_attendance
+    from storage.demo_competitors import generate_demo_competitors
+    from storage.demo_pipeline import generate_demo_pipeline
+
+    generate_demo(db, progress=progress)
+    generate_demo_attendance(db)
+    generate_demo_competitors(db)
+    generate_demo_pipeline(db)
+    generate_demo_activities(db)
