@@ -74,6 +74,15 @@ def issue_problem(code: str) -> str:
         "duplicate_column": QCoreApplication.translate(
             "import", "Two columns are imported as the same field; set one of them to “do not import”."
         ),
+        "bad_category": QCoreApplication.translate(
+            "import", "Not an intelligence category; write e.g. 价格, 人事变动, 新产品 or price, personnel."
+        ),
+        "bad_source": QCoreApplication.translate(
+            "import", "Not an intelligence source; write e.g. 经销商, 展会, 终端用户 or dealer, trade show."
+        ),
+        "bad_reliability": QCoreApplication.translate(
+            "import", "Reliability must be confirmed, probable or rumour (已证实, 可能, 传闻)."
+        ),
     }
     return texts.get(code) or problem_text(code)
 

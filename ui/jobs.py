@@ -12,11 +12,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from storage.progress import JobCancelled, Progress
 
@@ -143,3 +144,45 @@ def run_job(
     signals.cancelled.connect(cancelled)
     QThreadPool.globalInstance().start(_Runnable(fn, signals, job.stop))
     return job
+
+
+def export_workbook(
+    parent: QWidget,
+    path: str | None,
+    *,
+    title: str,
+    default_name: str,
+    write: Callable[[Path, Progress], int],
+    done: Callable[[Path, int], None],
+    label: str,
+) -> Job | None:
+    """Ask for an .xlsx path unless given one, then ``write(path, progress)`` as a job with Cancel.
+
+    ``done(path, count)`` runs on the UI thread; a failure shows one message naming the file.
+    """
+    if not path:
+        path, _filter = QFileDialog.getSaveFileName(
+            parent, title, default_name, QCoreApplication.translate("jobs", "Excel workbook (*.xlsx)")
+        )
+        if not path:
+            return None
+    if not path.lower().endswith(".xlsx"):
+        path += ".xlsx"
+    target = Path(path)
+
+    def failed(exc: Exception) -> None:
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("jobs", "Export failed"),
+            QCoreApplication.translate("jobs", "{file} could not be written: {error}").format(
+                file=target.name, error=exc
+            ),
+        )
+
+    return run_job(
+        parent,
+        lambda progress: write(target, progress),
+        on_success=lambda count: done(target, count),
+        on_failure=failed,
+        label=label,
+    )

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -75,7 +74,7 @@ from ui.dialogs.opportunity_dialogs import (
     optional_date_edit,
 )
 from ui.headless.pipeline import summary_text
-from ui.jobs import Job, run_job
+from ui.jobs import Job, export_workbook, run_job
 from ui.labels import buying_stage_names, deal_status_names, key_node_names, money, stage_names, ui_language
 from widgets.columnar_model import Column, ColumnarModel
 from widgets.filter_bar import FilterBar
@@ -1078,34 +1077,22 @@ class PipelinePage(QWidget):
         dialog.open()
 
     def export_opportunities(self, path: str | None = None) -> Job | None:
-        if not path:
-            path, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Export opportunities"), self.tr("opportunities.xlsx"), self.tr("Excel workbook (*.xlsx)")
-            )
-            if not path:
-                return None
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        target = Path(path)
         language = ui_language()
 
-        def done(count: int) -> None:
+        def done(target: Path, count: int) -> None:
             self._say("")
             self.summary.setText(
                 self.tr("Opportunities exported to {file}: {count}.").format(file=target.name, count=count)
             )
 
-        def failed(exc: Exception) -> None:
-            QMessageBox.warning(
-                self,
-                self.tr("Export failed"),
-                self.tr("{file} could not be written: {error}").format(file=target.name, error=exc),
-            )
-
-        return run_job(
+        return export_workbook(
             self,
-            lambda progress: exchange.export_opportunities(self.db, target, language=language, progress=progress),
-            on_success=done,
-            on_failure=failed,
+            path,
+            title=self.tr("Export opportunities"),
+            default_name=self.tr("opportunities.xlsx"),
+            write=lambda target, progress: exchange.export_opportunities(
+                self.db, target, language=language, progress=progress
+            ),
+            done=done,
             label=self.tr("Exporting opportunities…"),
         )

@@ -10,41 +10,24 @@ when the file cannot be read or has problems (then nothing was imported).
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
 from storage import opportunity_exchange as exchange
 from storage.db import Database
-from storage.exchange import ImportFailed, UnreadableFile
-from ui.import_messages import describe_issue
+from ui.headless import run_import
 from ui.labels import ui_language
 
 
 def import_opportunities(db: Database, args: argparse.Namespace) -> int:
     path = Path(args.file)
-    try:
+
+    def do_import() -> exchange.OpportunityImportSummary:
         preview = exchange.preview_import(path, sheet=getattr(args, "sheet", None))
-        summary = exchange.import_opportunities(db, path, preview.sheet, preview.header_row, preview.mapping)
-    except UnreadableFile as exc:
-        print(
-            QCoreApplication.translate("pipeline", "{file}: cannot be read: {reason}").format(
-                file=path.name, reason=exc.reason
-            ),
-            file=sys.stderr,
-        )
-        return 1
-    except ImportFailed as exc:
-        print(
-            QCoreApplication.translate(
-                "pipeline", "{file}: {count} problems, nothing imported. First: {problem}"
-            ).format(file=path.name, count=len(exc.issues), problem=describe_issue(exc.issues[0])),
-            file=sys.stderr,
-        )
-        return 1
-    print(path.name + ": " + summary_text(summary))
-    return 0
+        return exchange.import_opportunities(db, path, preview.sheet, preview.header_row, preview.mapping)
+
+    return run_import(path, do_import, summary_text)
 
 
 def summary_text(summary: exchange.OpportunityImportSummary) -> str:
