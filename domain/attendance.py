@@ -48,6 +48,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 import chinese_calendar
 
@@ -122,6 +123,10 @@ class WorkCalendar:
     ) -> None:
         self._overrides: dict[date, bool] = dict(overrides or {})
         self._weekend_days = frozenset(weekend_days)
+        # Answers kept per date and month: a month's ledger asks about the same 31 days for every
+        # person-day of every rep, and nothing here changes once the calendar is made.
+        self._working: dict[date, bool] = {}
+        self._months: dict[tuple[int, int], tuple[date, ...]] = {}
 
     @classmethod
     def for_rules(cls, rules: AttendanceRules, overrides: Mapping[date, bool] | None = None) -> WorkCalendar:
@@ -139,6 +144,12 @@ class WorkCalendar:
 
     def is_working_day(self, day: date) -> bool:
         """Whether ``day`` is a working day (overrides, then holidays and 调休, then weekdays)."""
+        working = self._working.get(day)
+        if working is None:
+            working = self._working[day] = self._is_working_day(day)
+        return working
+
+    def _is_working_day(self, day: date) -> bool:
         if day in self._overrides:
             return self._overrides[day]
         if _library_covers(day.year):
@@ -171,9 +182,12 @@ class WorkCalendar:
 
     def working_days(self, year: int, month: int) -> list[date]:
         """The working days of one month, in order."""
-        last = _calendar.monthrange(year, month)[1]
-        days = (date(year, month, number) for number in range(1, last + 1))
-        return [day for day in days if self.is_working_day(day)]
+        days = self._months.get((year, month))
+        if days is None:
+            last = _calendar.monthrange(year, month)[1]
+            every = (date(year, month, number) for number in range(1, last + 1))
+            days = self._months[(year, month)] = tuple(day for day in every if self.is_working_day(day))
+        return list(days)
 
 
 _COVERED_YEARS: dict[int, bool] = {}
@@ -529,132 +543,272 @@ _PRESENT_MARKS = frozenset(
 )
 
 
+class _MarkFlags(NamedTuple):
+    """What a day's marks say."""
+
+    leave: bool
+    trip: bool
+    field: bool
+    out: bool
+    rest: bool
+    overtime: bool
+    corrected: bool
+    late: bool
+    serious_late: bool
+    early: bool
+    missing_in: bool
+    missing_out: bool
+    missing: bool
+    absent: bool
+    present: bool
+    """Words that say the person clocked in, when the day has no punch times."""
+
+    @classmethod
+    def of(cls, marks: frozenset[Mark]) -> _MarkFlags:
+        return cls(
+            leave=Mark.LEAVE in marks,
+            trip=Mark.TRIP in marks,
+            field=Mark.FIELD in marks,
+            out=Mark.OUT in marks,
+            rest=Mark.REST in marks,
+            overtime=Mark.OVERTIME in marks,
+            corrected=Mark.CORRECTED in marks,
+            late=Mark.LATE in marks or Mark.SERIOUS_LATE in marks,
+            serious_late=Mark.SERIOUS_LATE in marks,
+            early=Mark.EARLY in marks,
+            missing_in=Mark.MISSING_IN in marks,
+            missing_out=Mark.MISSING_OUT in marks,
+            missing=Mark.MISSING in marks,
+            absent=Mark.ABSENT in marks,
+            present=bool(marks & _PRESENT_MARKS),
+        )
+
+
 def evaluate_day(pd: PersonDay, calendar: WorkCalendar, rules: AttendanceRules) -> DayResult:
     """Apply the rules to one person-day; never raises for odd input (see the module docstring)."""
-    punches = tuple(sorted(pd.punches))
-    marks = frozenset(pd.marks)
+    return DayEvaluator(calendar, rules).person_day(pd)
 
-    if not calendar.is_working_day(pd.day):
-        # 加班: any work on a rest day is overtime and nothing else is judged.
-        is_holiday = calendar.holiday_name(pd.day) is not None or pd.day.weekday() not in rules.weekend_days
-        return DayResult(
-            day=pd.day,
-            working_day=False,
-            present=False,
-            rest=True,
-            overtime=bool(punches) or Mark.OVERTIME in marks,
-            symbol=Symbol.HOLIDAY if is_holiday else Symbol.REST,
-            punches=punches,
+
+class DayEvaluator:
+    """:func:`evaluate_day` for the many person-days of a ledger, under one calendar and one set of
+    rules: a month of a large sales force is tens of thousands of person-days, so the rules' clock
+    times are turned into minutes once and each date's calendar answer is kept."""
+
+    def __init__(self, calendar: WorkCalendar, rules: AttendanceRules) -> None:
+        self.calendar, self.rules = calendar, rules
+        self._start = rules.shift_start.hour * 60 + rules.shift_start.minute
+        self._end = rules.shift_end.hour * 60 + rules.shift_end.minute
+        self._midpoint = rules.shift_midpoint
+        self._repeat = timedelta(minutes=rules.repeat_punch_minutes)
+        self._rest_symbols: dict[date, Symbol | None] = {}
+        """Per date: None for a working day, else the symbol of the rest day or holiday."""
+        self._outcomes: dict[tuple[object, ...], dict[str, object]] = {}
+
+    def person_day(self, pd: PersonDay) -> DayResult:
+        """The rules applied to ``pd``: :func:`evaluate_day`."""
+        return self._evaluate(
+            pd.day,
+            tuple(sorted(pd.punches)),
+            frozenset(pd.marks),
+            pd.leave_type,
+            pd.leave_days,
+            pd.late_minutes,
+            pd.early_minutes,
         )
 
-    stated_leave = pd.leave_days if math.isfinite(pd.leave_days) else 0.0
-    has_leave = Mark.LEAVE in marks or pd.leave_type is not None or stated_leave > 0
-    # A leave word without a duration is a whole day; one day is the most a day can hold.
-    leave_days = (min(stated_leave, 1.0) if stated_leave > 0 else 1.0) if has_leave else 0.0
-    leave_type = (pd.leave_type or LeaveType.OTHER) if has_leave else None
-    trip = Mark.TRIP in marks
-    field_work = Mark.FIELD in marks
-    out = Mark.OUT in marks
-    rest = Mark.REST in marks
-    excused = has_leave or trip or out
+    def stored_day(self, day: date, punches: Sequence[datetime], status_text: str) -> DayResult:
+        """The rules applied to a day's punch times and status words: the same result as
+        ``evaluate_day(person_day_from_words(day, punches, status_text, rules)[0], calendar, rules)``
+        without building the :class:`PersonDay`."""
+        reading = _cached_status(status_text)
+        return self._evaluate(
+            day,
+            tuple(sorted(punches)),
+            reading.marks,
+            reading.leave_type,
+            reading.days_of_leave(self.rules) if reading.marks else 0.0,
+            reading.late_minutes,
+            reading.early_minutes,
+        )
 
-    late_minutes = early_minutes = missing = 0
-    late = serious = early = absent = missing_in = missing_out = False
-    if punches:
-        present = True
-        first_in, last_out = _in_and_out(pd.day, punches, rules)
-        if not excused:
-            missing_in, missing_out = first_in is None, last_out is None
-            missing = int(missing_in) + int(missing_out)
+    def _rest_symbol(self, day: date) -> Symbol | None:
+        if day not in self._rest_symbols:
+            calendar = self.calendar
+            if calendar.is_working_day(day):
+                self._rest_symbols[day] = None
+            else:
+                holiday = calendar.holiday_name(day) is not None or day.weekday() not in self.rules.weekend_days
+                self._rest_symbols[day] = Symbol.HOLIDAY if holiday else Symbol.REST
+        return self._rest_symbols[day]
+
+    def _evaluate(
+        self,
+        day: date,
+        punches: tuple[datetime, ...],
+        marks: frozenset[Mark],
+        leave_type: LeaveType | None,
+        stated_leave: float,
+        words_late: int | None,
+        words_early: int | None,
+    ) -> DayResult:
+        rest_symbol = self._rest_symbol(day)
+        in_clock = out_clock = None
+        if punches and rest_symbol is None:
+            # Whole minutes on the clock (seconds dropped) from the day's midnight, across midnight
+            # by day ordinals: all the rules need of the punches.
+            first_in, last_out = self._in_and_out(day, punches)
             if first_in is not None:
-                late_minutes = max(_minutes_between(datetime.combine(pd.day, rules.shift_start), first_in), 0)
-                late = late_minutes > rules.grace_minutes
-                late_minutes = late_minutes if late else 0
-                serious = late and late_minutes >= rules.serious_late_minutes
+                in_clock = (first_in.toordinal() - day.toordinal()) * 1440 + first_in.hour * 60 + first_in.minute
             if last_out is not None:
-                early_minutes = max(_minutes_between(last_out, datetime.combine(pd.day, rules.shift_end)), 0)
-                early = early_minutes > 0
-    else:
-        # Only words: taken as written.
-        late = Mark.LATE in marks or Mark.SERIOUS_LATE in marks
-        late_minutes = max(pd.late_minutes or 0, 0) if late else 0
-        serious = late and (Mark.SERIOUS_LATE in marks or late_minutes >= rules.serious_late_minutes)
-        early = Mark.EARLY in marks
-        early_minutes = max(pd.early_minutes or 0, 0) if early else 0
-        missing_in, missing_out = Mark.MISSING_IN in marks, Mark.MISSING_OUT in marks
-        missing = (int(missing_in) + int(missing_out)) or int(Mark.MISSING in marks)
-        # One missing side means the other side was punched; two mean neither was.
-        present = bool(marks & _PRESENT_MARKS) or missing == 1
-        absent = Mark.ABSENT in marks or (
-            not marks and not has_leave  # nothing at all on a working day: 旷工
+                out_clock = (last_out.toordinal() - day.toordinal()) * 1440 + last_out.hour * 60 + last_out.minute
+        # A month repeats the same outcome endlessly (on time at 08:52 and out at 18:05 with no
+        # words): each distinct one is worked out once.
+        key = (
+            rest_symbol,
+            marks,
+            leave_type,
+            stated_leave,
+            words_late,
+            words_early,
+            bool(punches),
+            in_clock,
+            out_clock,
         )
-    if Mark.CORRECTED in marks:
-        # 补卡审批通过: the missing punch was approved afterwards.
-        missing, missing_in, missing_out = 0, False, False
+        outcome = self._outcomes.get(key)
+        if outcome is None:
+            outcome = self._outcomes[key] = self._outcome(*key)
+        fields = outcome.copy()  # a copy of the table: cheaper than a new dictionary of 21 names
+        fields["day"], fields["punches"] = day, punches
+        return _day_result(fields)
 
-    if absent:
-        symbol = Symbol.ABSENT
-    elif missing:
-        symbol = Symbol.MISSING
-    elif late:
-        symbol = Symbol.LATE
-    elif early:
-        symbol = Symbol.EARLY
-    elif has_leave:
-        symbol = Symbol.LEAVE
-    elif trip:
-        symbol = Symbol.TRIP
-    elif field_work or out:
-        symbol = Symbol.FIELD  # 外出 shares the 外 symbol with 外勤
-    elif rest and not present:
-        symbol = Symbol.REST
-    else:
-        symbol = Symbol.NORMAL
+    def _outcome(
+        self,
+        rest_symbol: Symbol | None,
+        marks: frozenset[Mark],
+        leave_type: LeaveType | None,
+        stated_leave: float,
+        words_late: int | None,
+        words_early: int | None,
+        punched: bool,
+        in_clock: int | None,
+        out_clock: int | None,
+    ) -> dict[str, object]:
+        """Every field of the day's :class:`DayResult` but its day and punches."""
+        flags = _MarkFlags.of(marks)
+        if rest_symbol is not None:
+            # 加班: any work on a rest day is overtime and nothing else is judged.
+            return _outcome_fields(
+                False, False, False, 0, False, False, 0, 0, False, False, False, None, 0.0,
+                False, False, False, True, punched or flags.overtime, rest_symbol,
+            )  # fmt: skip
 
-    return DayResult(
-        day=pd.day,
-        working_day=True,
-        present=present,
-        late=late,
-        late_minutes=late_minutes,
-        serious_late=serious,
-        early=early,
-        early_minutes=early_minutes,
-        missing_punches=min(missing, 2),
-        missing_in=missing_in,
-        missing_out=missing_out,
-        absent=absent,
-        leave_type=leave_type,
-        leave_days=leave_days,
-        trip=trip,
-        field=field_work,
-        out=out,
-        rest=rest,
-        overtime=Mark.OVERTIME in marks,
-        symbol=symbol,
-        punches=punches,
-    )
+        rules = self.rules
+        stated_leave = stated_leave if math.isfinite(stated_leave) else 0.0
+        has_leave = flags.leave or leave_type is not None or stated_leave > 0
+        # A leave word without a duration is a whole day; one day is the most a day can hold.
+        leave_days = (min(stated_leave, 1.0) if stated_leave > 0 else 1.0) if has_leave else 0.0
+        leave_type = (leave_type or LeaveType.OTHER) if has_leave else None
+        trip, field_work, out, rest = flags.trip, flags.field, flags.out, flags.rest
+        excused = has_leave or trip or out
+
+        late_minutes = early_minutes = missing = 0
+        late = serious = early = absent = missing_in = missing_out = False
+        if punched:
+            present = True
+            if not excused:
+                missing_in, missing_out = in_clock is None, out_clock is None
+                missing = int(missing_in) + int(missing_out)
+                if in_clock is not None:
+                    late_minutes = max(in_clock - self._start, 0)
+                    late = late_minutes > rules.grace_minutes
+                    late_minutes = late_minutes if late else 0
+                    serious = late and late_minutes >= rules.serious_late_minutes
+                if out_clock is not None:
+                    early_minutes = max(self._end - out_clock, 0)
+                    early = early_minutes > 0
+        else:
+            # Only words: taken as written.
+            late = flags.late
+            late_minutes = max(words_late or 0, 0) if late else 0
+            serious = late and (flags.serious_late or late_minutes >= rules.serious_late_minutes)
+            early = flags.early
+            early_minutes = max(words_early or 0, 0) if early else 0
+            missing_in, missing_out = flags.missing_in, flags.missing_out
+            missing = (int(missing_in) + int(missing_out)) or int(flags.missing)
+            # One missing side means the other side was punched; two mean neither was.
+            present = flags.present or missing == 1
+            absent = flags.absent or (
+                not marks and not has_leave  # nothing at all on a working day: 旷工
+            )
+        if flags.corrected:
+            # 补卡审批通过: the missing punch was approved afterwards.
+            missing, missing_in, missing_out = 0, False, False
+
+        if absent:
+            symbol = Symbol.ABSENT
+        elif missing:
+            symbol = Symbol.MISSING
+        elif late:
+            symbol = Symbol.LATE
+        elif early:
+            symbol = Symbol.EARLY
+        elif has_leave:
+            symbol = Symbol.LEAVE
+        elif trip:
+            symbol = Symbol.TRIP
+        elif field_work or out:
+            symbol = Symbol.FIELD  # 外出 shares the 外 symbol with 外勤
+        elif rest and not present:
+            symbol = Symbol.REST
+        else:
+            symbol = Symbol.NORMAL
+
+        return _outcome_fields(
+            True, present, late, late_minutes, serious, early, early_minutes, min(missing, 2), missing_in,
+            missing_out, absent, leave_type, leave_days, trip, field_work, out, rest, flags.overtime, symbol,
+        )  # fmt: skip
+
+    def _in_and_out(self, day: date, punches: tuple[datetime, ...]) -> tuple[datetime | None, datetime | None]:
+        """The in and out punch of a day with punches; ``None`` for the missing side."""
+        first, last = punches[0], punches[-1]
+        if last - first > self._repeat:
+            return first, last
+        # One punch (or one repeated): its side is decided by the shift midpoint.
+        if first < datetime.combine(day, self._midpoint):
+            return first, None
+        return None, last
 
 
-def _in_and_out(
-    day: date, punches: tuple[datetime, ...], rules: AttendanceRules
-) -> tuple[datetime | None, datetime | None]:
-    """The in and out punch of a day with punches; ``None`` for the missing side."""
-    first, last = punches[0], punches[-1]
-    if last - first > timedelta(minutes=rules.repeat_punch_minutes):
-        return first, last
-    # One punch (or one repeated): its side is decided by the shift midpoint.
-    if first < datetime.combine(day, rules.shift_midpoint):
-        return first, None
-    return None, last
+def _outcome_fields(
+    working_day: bool, present: bool, late: bool, late_minutes: int, serious_late: bool, early: bool,
+    early_minutes: int, missing_punches: int, missing_in: bool, missing_out: bool, absent: bool,
+    leave_type: LeaveType | None, leave_days: float, trip: bool, field: bool, out: bool, rest: bool,
+    overtime: bool, symbol: Symbol,
+) -> dict[str, object]:  # fmt: skip
+    """The fields of a :class:`DayResult` between its day and its punches, by name."""
+    return {
+        "working_day": working_day, "present": present, "late": late, "late_minutes": late_minutes,
+        "serious_late": serious_late, "early": early, "early_minutes": early_minutes,
+        "missing_punches": missing_punches, "missing_in": missing_in, "missing_out": missing_out, "absent": absent,
+        "leave_type": leave_type, "leave_days": leave_days, "trip": trip, "field": field, "out": out, "rest": rest,
+        "overtime": overtime, "symbol": symbol,
+    }  # fmt: skip
 
 
-def _minutes_between(earlier: datetime, later: datetime) -> int:
-    """Whole minutes from ``earlier`` to ``later`` after truncating both to the minute."""
-    # Day ordinals and clock minutes in integers: this runs twice per person-day.
-    return (later.toordinal() - earlier.toordinal()) * 1440 + (later.hour * 60 + later.minute) - (
-        earlier.hour * 60 + earlier.minute
-    )
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+
+
+def _day_result(fields: dict[str, object]) -> DayResult:
+    """A :class:`DayResult` of ``fields`` (all of them, by name).
+
+    The frozen dataclass's ``__init__`` sets its 21 fields with one ``object.__setattr__`` each,
+    the largest cost of a month's ledger; giving the instance its dictionary at once makes the same
+    object (``test_fast_day_results_are_ordinary_day_results`` holds the two together).
+    """
+    result = _new_object(DayResult)
+    _set_attribute(result, "__dict__", fields)
+    return result
 
 
 # --------------------------------------------------------------------------- the month

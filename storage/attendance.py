@@ -8,23 +8,23 @@ the ledger is read, so a change of shift or grace re-reads the history with the 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time
-from typing import Protocol, cast
+from typing import Any, Protocol, cast
 
 from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from domain.attendance import (
     AttendanceRules,
+    DayEvaluator,
     DayResult,
     MonthSummary,
     WorkCalendar,
-    evaluate_day,
-    person_day_from_words,
     summarise_month,
 )
+from storage.bulk import collector_paused
 from storage.models import AttendanceCorrection, AttendanceDay, CalendarOverride, Rep, RepAlias, Setting
 
 RULES_KEY = "attendance_rules"
@@ -85,11 +85,8 @@ def set_override(session: Session, day: date, working: bool | None, note: str = 
 
 
 def _punch_text(punches: Sequence[datetime]) -> str:
-    return " ".join(p.isoformat(timespec="seconds") for p in sorted(punches))
-
-
-def _punches(text: str) -> list[datetime]:
-    return [datetime.fromisoformat(p) for p in text.split()] if text else []
+    # isoformat's positional arguments and a list: this runs for every person-day of an import.
+    return " ".join([p.isoformat("T", "seconds") for p in sorted(punches)])
 
 
 @dataclass(frozen=True)
@@ -102,7 +99,10 @@ class StoredDay:
 
 
 def stored_days(session: Session, first: date, last: date) -> list[StoredDay]:
-    rows = session.execute(
+    # Plain rows through the session's connection: the ORM's row loading cost as much as the query
+    # for a month of a large sales force.  The flush keeps what session.execute would see.
+    session.flush()
+    query = (
         select(
             AttendanceDay.rep_id,
             AttendanceDay.day,
@@ -113,8 +113,10 @@ def stored_days(session: Session, first: date, last: date) -> list[StoredDay]:
         .where(AttendanceDay.day >= first, AttendanceDay.day <= last)
         .order_by(AttendanceDay.day)
     )
+    rows = session.connection().execute(query).all()
+    parse = datetime.fromisoformat
     return [
-        StoredDay(rep_id, day, tuple(_punches(punches)), status, source)
+        StoredDay(rep_id, day, tuple(map(parse, punches.split())), status, source)
         for rep_id, day, punches, status, source in rows
     ]
 
@@ -150,6 +152,7 @@ def _month_end(first: date) -> date:
     return date.fromordinal(nxt.toordinal() - 1)
 
 
+@collector_paused()  # tens of thousands of person-days and their results
 def ledger(session: Session, year: int, month: int, today: date | None = None) -> Ledger:
     """Every rep with attendance in the month (or active), their evaluated days and summary.
 
@@ -167,14 +170,12 @@ def ledger(session: Session, year: int, month: int, today: date | None = None) -
     reps = session.scalars(select(Rep).order_by(Rep.employee_no, Rep.name)).all()
     result = Ledger(year, month, rules, calendar)
     complete = last < today
+    evaluate = DayEvaluator(calendar, rules).stored_day
     for rep in reps:
         days = by_rep.get(rep.id, {})
         if not days and not rep.active:
             continue
-        evaluated = {
-            day: evaluate_day(person_day_from_words(day, s.punches, s.status_text, rules)[0], calendar, rules)
-            for day, s in days.items()
-        }
+        evaluated = {day: evaluate(day, s.punches, s.status_text) for day, s in days.items()}
         summary = summarise_month(
             evaluated.values(), year, month, calendar, rules, missing_days_absent=complete and bool(days)
         )
@@ -232,7 +233,7 @@ class PersonRecord(Protocol):
     @property
     def employee_name(self) -> str: ...
     @property
-    def employee_no(self) -> str: ...
+    def employee_no(self) -> str | None: ...
     @property
     def day(self) -> date: ...
     @property
@@ -298,63 +299,85 @@ class AttendanceImportCounts:
     unchanged: int
 
 
+@collector_paused()
 def apply_person_days(
     session: Session, records: Iterable[PersonRecord], reps: dict[str, int], source: str
 ) -> AttendanceImportCounts:
     """Write person-days: a day already stored for the rep is replaced (never duplicated) or, when
     identical, left unchanged.  The caller's transaction makes the whole file one unit."""
+    # A month of a large sales force is tens of thousands of person-days: each person is looked
+    # up once, and the rows go to the database in bulk statements.
     incoming: dict[tuple[int, date], tuple[str, str]] = {}
+    rep_of: dict[tuple[str, str | None], int] = {}
     for record in records:
-        rep_id = reps[person_key(record.employee_name, record.employee_no)]
-        status = "\n".join(w.strip() for w in record.status_words if w and w.strip())
+        who = (record.employee_name, record.employee_no)
+        rep_id = rep_of.get(who)
+        if rep_id is None:
+            rep_id = rep_of[who] = reps[person_key(who[0], who[1] or "")]
+        words = record.status_words
+        status = "\n".join([w.strip() for w in words if w and w.strip()]) if words else ""
         incoming[(rep_id, record.day)] = (_punch_text(record.punches), status)
     if not incoming:
         return AttendanceImportCounts(0, 0, 0)
-    days = [d for _, d in incoming]
+    days = {d for _, d in incoming}
+    session.flush()  # plain rows through the connection, as in stored_days
+    query = select(
+        AttendanceDay.id, AttendanceDay.rep_id, AttendanceDay.day, AttendanceDay.punches, AttendanceDay.status_text
+    ).where(AttendanceDay.day >= min(days), AttendanceDay.day <= max(days))
     existing = {
         (rep_id, day): (row_id, punches, status)
-        for row_id, rep_id, day, punches, status in session.execute(
-            select(
-                AttendanceDay.id,
-                AttendanceDay.rep_id,
-                AttendanceDay.day,
-                AttendanceDay.punches,
-                AttendanceDay.status_text,
-            ).where(AttendanceDay.day >= min(days), AttendanceDay.day <= max(days))
-        )
+        for row_id, rep_id, day, punches, status in session.connection().execute(query).all()
     }
     now = datetime.now()
-    inserts: list[dict[str, object]] = []
+    inserts: list[tuple[int, date, str, str]] = []
     updates: list[dict[str, object]] = []
     unchanged = 0
     for (rep_id, day), (punches, status) in incoming.items():
-        found = existing.get((rep_id, day))
+        found = existing.get((rep_id, day)) if existing else None
         if found is None:
-            inserts.append(
-                {
-                    "rep_id": rep_id,
-                    "day": day,
-                    "punches": punches,
-                    "status_text": status,
-                    "source": source,
-                    "updated_at": now,
-                }
-            )
+            inserts.append((rep_id, day, punches, status))
         elif (found[1], found[2]) == (punches, status):
             unchanged += 1
         else:
             updates.append(
                 {"id": found[0], "punches": punches, "status_text": status, "source": source, "updated_at": now}
             )
-    # Bulk statements: a month of a large sales force is tens of thousands of person-days.
     if inserts:
-        # Core insert on the table: the ORM's bulk path costs several times more per row here.
-        session.connection().execute(insert(cast(Table, AttendanceDay.__table__)), inserts)
+        _insert_days(session, inserts, source, now)
     if updates:
         session.execute(update(AttendanceDay), updates)
-    added, replaced = len(inserts), len(updates)
     session.flush()
-    return AttendanceImportCounts(added, replaced, unchanged)
+    return AttendanceImportCounts(len(inserts), len(updates), unchanged)
+
+
+_INSERT_COLUMNS = ("rep_id", "day", "punches", "status_text", "source", "updated_at")
+
+
+def _insert_days(session: Session, rows: list[tuple[int, date, str, str]], source: str, now: datetime) -> None:
+    """Insert new person-days (rep id, day, punches, status) from one source at one time.
+
+    With a driver that takes positional parameters (SQLite's) the rows go to it as tuples, each
+    distinct day converted once by the column's own type: SQLAlchemy's parameter processing,
+    row by row, costs more than SQLite's insert itself.  Other drivers get a Core insert.
+    """
+    connection = session.connection()
+    table = cast(Table, AttendanceDay.__table__)
+    statement = insert(table)
+    dialect = connection.dialect
+    compiled = statement.compile(dialect=dialect, column_keys=list(_INSERT_COLUMNS))
+    if dialect.paramstyle != "qmark" or tuple(compiled.positiontup or ()) != _INSERT_COLUMNS:
+        connection.execute(statement, [dict(zip(_INSERT_COLUMNS, (*row, source, now), strict=True)) for row in rows])
+        return
+
+    def converter(column: str) -> Callable[[Any], Any]:
+        process = table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
+        return process if process is not None else lambda value: value
+
+    day_value = converter("day")
+    stored_day = {day: day_value(day) for day in {row[1] for row in rows}}
+    stored_source, stored_now = converter("source")(source), converter("updated_at")(now)
+    stored = [(rep, stored_day[day], punches, status, stored_source, stored_now) for rep, day, punches, status in rows]
+    connection.exec_driver_sql(str(compiled), stored)
 
 
 def delete_month(session: Session, year: int, month: int) -> None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
+from operator import attrgetter
 from pathlib import Path
 
 from sqlalchemy import select
@@ -19,13 +20,13 @@ from sqlalchemy.orm import Session
 
 from domain.attendance import parse_status
 from storage import attendance as repo
+from storage.bulk import collector_paused
 from storage.db import Database
 from storage.excel.attendance_reader import (
     AttendanceMapping,
     AttendanceReading,
     CellProblem,
     Field,
-    RawPersonDay,
     Shape,
     UnreadableWorkbook,
     mapping_signature,
@@ -90,8 +91,8 @@ class AttendanceImportFailed(Exception):
         self.unknown = unknown
 
 
-def _person(record: RawPersonDay) -> tuple[str, str]:
-    return record.employee_name.strip(), (record.employee_no or "").strip()
+def _person(name: str, number: str | None) -> tuple[str, str]:
+    return name.strip(), (number or "").strip()
 
 
 # --------------------------------------------------------------------------- remembered mappings
@@ -148,6 +149,7 @@ def remember_mapping(session: Session, signature: str, mapping: AttendanceMappin
 # --------------------------------------------------------------------------- planning
 
 
+@collector_paused()  # see read_attendance
 def plan_import(
     db: Database, path: str | Path, sheet: str | None = None, mapping: AttendanceMapping | None = None
 ) -> AttendancePlan:
@@ -155,31 +157,40 @@ def plan_import(
     look the same, else detection) and work out who is who.  Writes nothing."""
     with db.transaction() as session:
         rules = repo.load_rules(session)
+    boundary = rules.day_boundary
     # The signature is taken from what detection sees, before any correction, so next month's
-    # file (detected the same way) finds the mapping the user corrected this month.
-    detected = read_attendance(path, sheet, None, day_boundary=rules.day_boundary)
+    # file (detected the same way) finds the mapping the user corrected this month.  Detection
+    # reads the first rows only; the rows are read once, with the mapping that applies.
+    detected = read_attendance(path, sheet, None, day_boundary=boundary, records=False)
     signature = mapping_signature(detected)
-    reading = detected
-    if mapping is not None:
-        reading = read_attendance(path, sheet, mapping, day_boundary=rules.day_boundary)
     remembered = False
-    if mapping is None:
+    if mapping is not None:
+        reading = read_attendance(path, sheet, mapping, day_boundary=boundary)
+    else:
         with db.transaction() as session:
             stored = remembered_mapping(session, signature)
-        if stored is not None and (sheet is None or stored.sheet == reading.sheet):
-            reading = read_attendance(path, reading.sheet, stored, day_boundary=rules.day_boundary)
+        if stored is not None and (sheet is None or stored.sheet == detected.sheet):
+            reading = read_attendance(path, detected.sheet, stored, day_boundary=boundary)
             remembered = True
-    people = [_person(r) for r in reading.records]
+        else:
+            reading = read_attendance(path, detected.sheet, None, day_boundary=boundary)
+    # Each distinct (name, number) once: a punch log repeats them on every person-day.
+    people = [_person(*who) for who in dict.fromkeys(map(attrgetter("employee_name", "employee_no"), reading.records))]
     with db.transaction() as session:
         matched, unknown = repo.match_people(session, people)
     words: dict[str, int] = {}
+    unknown_in: dict[str, tuple[str, ...]] = {}  # a month's cells repeat a handful of texts
     for record in reading.records:
         for text in record.status_words:
-            for word in parse_status(text).unknown:
+            found = unknown_in.get(text)
+            if found is None:
+                found = unknown_in[text] = parse_status(text).unknown
+            for word in found:
                 words[word] = words.get(word, 0) + 1
     return AttendancePlan(reading, signature, remembered, matched, unknown, words)
 
 
+@collector_paused()  # see apply_person_days
 def apply_plan(
     db: Database,
     plan: AttendancePlan,
@@ -211,29 +222,13 @@ def apply_plan(
             repo.remember_person(session, name, number, rep_id)
             matched[repo.person_key(name, number)] = rep_id
         counts = repo.apply_person_days(
-            session, _records(records), matched, f"{Path(plan.reading.path).name} › {plan.reading.sheet}"
+            session, records, matched, f"{Path(plan.reading.path).name} › {plan.reading.sheet}"
         )
         progress(len(records), len(records))
         if remember:
             remember_mapping(session, plan.signature, plan.reading.mapping)
-    months = tuple(sorted({(r.day.year, r.day.month) for r in records}))
+    months = tuple(sorted({(d.year, d.month) for d in set(map(attrgetter("day"), records))}))
     return AttendanceSummary(counts.added, counts.replaced, counts.unchanged, added_people, months)
-
-
-@dataclass
-class _Record:
-    employee_name: str
-    employee_no: str
-    day: date
-    punches: list[datetime]
-    status_words: list[str]
-
-
-def _records(records: list[RawPersonDay]) -> list[_Record]:
-    return [
-        _Record(r.employee_name.strip(), (r.employee_no or "").strip(), r.day, r.punches, r.status_words)
-        for r in records
-    ]
 
 
 def known_mappings(session: Session) -> list[str]:

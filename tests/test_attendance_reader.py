@@ -37,6 +37,7 @@ from storage.excel.cells import (
     excel_serial,
     parse_date,
     parse_datetime,
+    parse_datetimes,
     parse_times,
 )
 
@@ -243,6 +244,34 @@ def test_random_cells_give_a_value_or_a_cell_error_never_anything_else(value: ob
             parse(value)
         except CellError as error:
             assert error.reason in {"bad_date", "no_year", "bad_time", "no_time"}
+
+
+punch_cells = st.one_of(
+    any_cell,
+    st.datetimes(min_value=datetime(1971, 1, 1), max_value=datetime(2099, 12, 31)).map(
+        lambda m: m.replace(microsecond=0).isoformat(sep=" ")
+    ),
+    st.datetimes(min_value=datetime(1971, 1, 1), max_value=datetime(2099, 12, 31)).map(
+        lambda m: m.isoformat(sep="T", timespec="minutes")
+    ),
+    st.floats(min_value=25000, max_value=74000),
+    st.sampled_from(["2026-10-09 08:57:12", "2026-10-09T08:57", "2026-13-09 08:57:12", "2026-10-09 8:61:00", ""]),
+    st.sampled_from([True, 1, 1.0, 46304, 46304.0, "46304.375"]),  # equal numbers in different cells
+)
+
+
+@given(st.lists(punch_cells, max_size=30), st.one_of(st.none(), st.integers(min_value=1971, max_value=2099)))
+def test_a_punch_column_read_at_once_reads_as_each_cell_alone(values: list[object], year: int | None) -> None:
+    def alone(value: object) -> object:
+        try:
+            return parse_datetime(value, year)
+        except CellError as error:
+            return error.reason, repr(error.value)
+
+    together = parse_datetimes(values + values, year)  # repeated values come from the cache
+    assert [(r.reason, repr(r.value)) if isinstance(r, CellError) else r for r in together] == [
+        alone(v) for v in values + values
+    ]
 
 
 # --------------------------------------------------------------------------- DingTalk month grid
@@ -456,6 +485,111 @@ def test_a_day_boundary_puts_a_punch_after_midnight_on_the_previous_day(tmp_path
     li = record(reading, "李娜", date(2026, 10, 9))
     assert li.punches == [at(9, "08:59:03"), at(9, "17:59"), at(10, "00:30")]
     assert [r for r in reading.records if r.day == date(2026, 10, 10)] == []
+
+
+def test_a_punch_log_of_excel_serials_and_iso_text_with_a_day_boundary(tmp_path: Path) -> None:
+    def serial(day: int, clock: str) -> float:
+        moment = time.fromisoformat(clock)
+        return excel_serial(date(2026, 10, day)) + (moment.hour * 3600 + moment.minute * 60 + moment.second) / 86400
+
+    rows = [
+        ["考勤号码", "姓名", "日期时间"],
+        ["1001", "张伟", serial(9, "08:57:12")],
+        ["1002", "李娜", "2026-10-09T08:59"],
+        ["1001", "张伟", "2026-10-09 18:03:05"],
+        [None, None, None],
+        ["1002", "李娜", serial(10, "00:30:00")],  # before 05:00: still 9 October's shift
+        ["1002", "李娜", "2026-10-10 09:01:30"],
+        ["合计", None, None],
+        ["1001", "张伟", serial(12, "09:15:00")],
+        ["1001", "张伟", "2026-10-12 25:00:00"],
+    ]
+    reading = read_attendance(write_sheets(tmp_path / "serials.xlsx", {"打卡": rows}), day_boundary=time(5, 0))
+
+    zhang, li = ("张伟", "1001", None), ("李娜", "1002", None)
+    assert reading.records == [
+        person_day("打卡", 2, zhang, 9, [at(9, "08:57:12"), at(9, "18:03:05")]),
+        person_day("打卡", 3, li, 9, [at(9, "08:59"), at(10, "00:30")]),
+        person_day("打卡", 7, li, 10, [at(10, "09:01:30")]),
+        person_day("打卡", 9, zhang, 12, [at(12, "09:15")]),
+    ]
+    assert reading.problems == [CellProblem("打卡", 10, "C", "2026-10-12 25:00:00", "bad_time")]
+    assert [(s.row, s.reason) for s in reading.skipped] == [(5, "blank"), (8, "total")]
+
+
+people = st.sampled_from([("1001", "张伟"), ("1002", "李娜"), (1004, "赵强"), (None, "钱多")])
+punch_moments = st.datetimes(min_value=datetime(2026, 10, 8), max_value=datetime(2026, 10, 12, 23, 59)).map(
+    lambda m: m.replace(microsecond=0)
+)
+punch_values = st.one_of(
+    punch_moments,
+    punch_moments.map(lambda m: m.isoformat(sep=" ")),
+    punch_moments.map(lambda m: f"{m:%Y/%m/%d %H:%M}"),
+    punch_moments.map(lambda m: excel_serial(m.date()) + (m.hour * 3600 + m.minute * 60 + m.second) / 86400),
+    st.sampled_from(["2026-10-09 8:61", "请假", "", None, 7]),
+)
+person_rows = st.tuples(people, punch_values).map(lambda t: [t[0][0], t[0][1], t[1], None])
+other_rows = st.sampled_from(
+    [
+        [None, None, None, None],
+        ["合计", None, None, None],
+        ["考勤号码", "姓名", "日期时间", None],
+        [None, None, "2026-10-09 09:00", None],
+        ["备注：外勤打卡另计", None, None, None],
+    ]
+)
+punch_rows = st.one_of(person_rows, person_rows, person_rows, other_rows)  # mostly punches, people seen again
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(punch_rows, min_size=4, max_size=40), st.sampled_from([None, time(5, 0)]))
+def test_a_long_punch_log_reads_as_the_same_rows_read_one_at_a_time(
+    rows: list[list[object]], boundary: time | None
+) -> None:
+    # A plain punch log takes a shortcut for rows whose person was seen before; mapping an empty
+    # column as punch times makes the reader take every row in full.  Both must agree.
+    plain = AttendanceMapping(
+        header_rows=(0,),
+        shape=Shape.PUNCHES,
+        columns={Field.EMPLOYEE_NO: 0, Field.NAME: 1, Field.DATETIME: 2},
+        time_columns=(),
+        status_columns=(),
+        note_columns=(),
+    )
+    with tempfile.TemporaryDirectory() as directory:
+        sheet = [["考勤号码", "姓名", "日期时间", "空白"], *rows]
+        path = write_sheets(Path(directory) / "log.xlsx", {"考勤记录": sheet})
+        quick = read_attendance(path, mapping=plain, day_boundary=boundary)
+        full = read_attendance(path, mapping=dataclasses.replace(plain, time_columns=(3,)), day_boundary=boundary)
+    assert (quick.records, quick.problems, quick.skipped) == (full.records, full.problems, full.skipped)
+
+
+def test_detection_alone_finds_what_a_full_read_finds(tmp_path: Path) -> None:
+    long_log = [["考勤号码", "姓名", "日期时间"], *[["1001", "张伟", f"2026-10-09 08:{m:02d}"] for m in range(60)] * 3]
+    # A header low enough that the rows detection samples run past the first rows read.
+    low = [*[[f"说明 {n}"] for n in range(14)], ["工号", "姓名", "日期", "打卡时间"], *(
+        [["1001", "张伟", "2026-10-09", "08:5" + str(n % 10)] for n in range(100)]
+    )]  # fmt: skip
+    paths = [
+        dingtalk_month_grid(tmp_path, weekday_row=True),
+        wecom_person_days(tmp_path),
+        zkteco_punch_log(tmp_path),
+        english_hr_sheet(tmp_path),
+        write_sheets(tmp_path / "long.xlsx", {"考勤记录": long_log}),
+        write_sheets(tmp_path / "low.xlsx", {"打卡": low}),
+    ]
+    lower = AttendanceMapping(header_rows=(40,))  # a header the user pointed at, far down
+    cases = [(path, None) for path in paths] + [
+        (write_sheets(tmp_path / "lower.xlsx", {"打卡": [[]] * 26 + low}), lower)
+    ]
+    for path, mapping in cases:
+        full, detected = read_attendance(path, mapping=mapping), read_attendance(path, mapping=mapping, records=False)
+        assert detected.records == []
+        assert mapping_signature(detected) == mapping_signature(full)
+        assert detected.mapping.reusable() == full.mapping.reusable()
+        assert (detected.sheet, detected.labels, detected.header_rows) == (full.sheet, full.labels, full.header_rows)
+    assert full.mapping.columns == {Field.EMPLOYEE_NO: 0, Field.NAME: 1, Field.DATE: 2}
+    assert full.mapping.time_columns == (3,)
 
 
 # --------------------------------------------------------------------------- English HR sheet

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Set as AbstractSet
 from datetime import date, datetime, time, timedelta
 
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from domain.attendance import (
     AttendanceRules,
+    DayEvaluator,
     DayResult,
     LeaveType,
     Mark,
@@ -19,6 +21,7 @@ from domain.attendance import (
     WorkCalendar,
     evaluate_day,
     parse_status,
+    person_day_from_words,
     shift_day,
     summarise_month,
 )
@@ -455,3 +458,75 @@ def test_parse_status_never_raises(text: str) -> None:
     reading = parse_status(text)
     assert all(fragment.strip() for fragment in reading.unknown)
     assert (reading.leave_type is not None) == (Mark.LEAVE in reading.marks)
+
+
+# A month's days look alike: few dates, clock times, words and leaves, so outcomes repeat.
+_LIKE_DAYS = [date(2026, 10, 1), date(2026, 10, 10), date(2026, 10, 11), date(2026, 10, 12), date(2026, 10, 13)]
+_LIKE_CLOCKS = [timedelta(hours=h, minutes=m, seconds=s) for h, m, s in (
+    (8, 55, 10), (8, 55, 40), (9, 7, 0), (12, 0, 0), (13, 29, 59), (17, 45, 40), (18, 0, 5), (18, 0, 50), (24, 30, 0),
+)]  # fmt: skip
+
+
+@st.composite
+def similar_person_days(draw: st.DrawFn) -> PersonDay:
+    day = draw(st.sampled_from(_LIKE_DAYS))
+    midnight = datetime.combine(day, time(0))
+    return PersonDay(
+        day=day,
+        punches=[midnight + clock for clock in draw(st.lists(st.sampled_from(_LIKE_CLOCKS), max_size=3))],
+        marks=draw(st.sampled_from([set(), {Mark.LATE}, {Mark.LEAVE}, {Mark.TRIP}, {Mark.CORRECTED, Mark.MISSING}])),
+        leave_type=draw(st.sampled_from([None, LeaveType.SICK])),
+        leave_days=draw(st.sampled_from([0.0, 0.5, 1.0])),
+        late_minutes=draw(st.sampled_from([None, 12])),
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(person_days() | similar_person_days(), min_size=1, max_size=40),
+    st.integers(min_value=0, max_value=30),
+    st.sampled_from([time(9, 0), time(8, 30), time(22, 0)]),
+    st.sampled_from([time(18, 0), time(17, 30), time(6, 0)]),
+)
+def test_a_ledger_evaluating_a_month_at_once_agrees_with_each_day_alone(
+    days: list[PersonDay], grace: int, start: time, end: time
+) -> None:
+    # The ledger's evaluator keeps each distinct outcome for the next day like it; every day must
+    # still come out as if evaluated on its own.
+    rules = AttendanceRules(grace_minutes=grace, shift_start=start, shift_end=end)
+    month = DayEvaluator(CALENDAR, rules)
+    results = [month.person_day(person_day) for person_day in days]
+    assert results == [evaluate_day(person_day, CALENDAR, rules) for person_day in days]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    person_days(),
+    st.sampled_from(["", "正常", "迟到12分钟", "事假 4小时", "出差", "补卡 上班缺卡", "外勤 加班", "xyz 早退"]),
+)
+def test_a_stored_day_evaluates_like_the_person_day_its_words_make(person_day: PersonDay, words: str) -> None:
+    expected = evaluate_day(person_day_from_words(person_day.day, person_day.punches, words, RULES)[0], CALENDAR, RULES)
+    assert DayEvaluator(CALENDAR, RULES).stored_day(person_day.day, person_day.punches, words) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(person_days())
+def test_fast_day_results_are_ordinary_day_results(person_day: PersonDay) -> None:
+    # Results are built without the dataclass's __init__ (see domain.attendance._day_result).
+    result = evaluate_day(person_day, CALENDAR, RULES)
+    names = [f.name for f in dataclasses.fields(DayResult)]
+    assert set(vars(result)) == set(names)
+    ordinary = DayResult(**{name: getattr(result, name) for name in names})
+    assert result == ordinary and hash(result) == hash(ordinary) and repr(result) == repr(ordinary)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.late = True  # type: ignore[misc]
+
+
+def test_the_calendar_answers_the_same_when_asked_again() -> None:
+    # Saturday 2026-10-10 is the 调休 working day after National Day; this company rests on it.
+    calendar = WorkCalendar({date(2026, 10, 10): False})
+    first = calendar.working_days(2026, 10)
+    first.clear()  # a caller's list is its own
+    assert [d.day for d in calendar.working_days(2026, 10)] == [8, 9, *range(12, 17), *range(19, 24), *range(26, 31)]
+    assert [calendar.is_working_day(date(2026, 10, 10)) for _ in range(2)] == [False, False]
+    assert [calendar.is_working_day(date(2026, 10, 8)) for _ in range(2)] == [True, True]

@@ -56,10 +56,13 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 import python_calamine
 
+from storage.bulk import collector_paused
 from storage.excel.cells import (
     BAD_DATE,
     BAD_TIME,
@@ -70,6 +73,7 @@ from storage.excel.cells import (
     find_times,
     parse_date,
     parse_datetime,
+    parse_datetimes,
     parse_times,
 )
 from storage.excel.reader import (
@@ -107,6 +111,7 @@ HEADER_SEARCH_ROWS = 15
 _SAMPLE_ROWS = 60  # rows read from every sheet to choose one and to judge its columns' content
 _HEADER_WIDTH = 256  # columns examined for header words; attendance sheets are far narrower
 _MIN_DAY_COLUMNS = 5  # fewer day-number columns than this is not a month grid
+_DETECTION_ROWS = HEADER_SEARCH_ROWS + 5 + _SAMPLE_ROWS  # header rows (and weekday rows under them), sample
 
 # Problem reasons besides the cell reasons of storage.excel.cells (bad_date, no_year, bad_time, no_time).
 NO_NAME = "no_name"
@@ -239,18 +244,23 @@ class UnreadableWorkbook(UnreadableFile):
 # --------------------------------------------------------------------------- entry points
 
 
+@collector_paused()  # a punch log's rows and person-days are hundreds of thousands of objects
 def read_attendance(
     path: str | Path,
     sheet: str | None = None,
     mapping: AttendanceMapping | None = None,
     *,
     day_boundary: time | None = None,
+    records: bool = True,
 ) -> AttendanceReading:
     """Read the attendance in ``path``.
 
     ``sheet`` (or ``mapping.sheet``) chooses the sheet; otherwise the one that looks like
     attendance.  ``mapping`` overrides any part of the detection.  ``day_boundary`` (punch logs
-    only) puts punches before that clock time on the previous day's person-day.
+    only) puts punches before that clock time on the previous day's person-day.  With
+    ``records=False`` only the sheet's first rows are read: the reading says what was detected
+    (sheet, header, shape, columns, labels: all :func:`mapping_signature` needs) but holds no
+    records, nor the problems of their cells.
     """
     path = Path(path)
     mapping = mapping or AttendanceMapping()
@@ -266,10 +276,22 @@ def read_attendance(
     else:
         chosen = _choose_sheet(names, hidden, heads)
     try:
-        rows = read_sheet(path, chosen)
+        rows = read_sheet(path, chosen, max_rows=None if records else _DETECTION_ROWS)
+        reading = _Reader(path, names, chosen, rows, mapping, day_boundary).read(records)
+        if not records and len(rows) == _DETECTION_ROWS and _detection_reaches(reading) > len(rows):
+            # A header so low that its sample of data rows runs past the rows read: read them all,
+            # so that detection sees exactly what a full read sees.
+            rows = read_sheet(path, chosen)
+            reading = _Reader(path, names, chosen, rows, mapping, day_boundary).read(records)
     except UnreadableFile as exc:
         raise UnreadableWorkbook(path, exc.reason) from exc
-    return _Reader(path, names, chosen, rows, mapping, day_boundary).read()
+    return reading
+
+
+def _detection_reaches(reading: AttendanceReading) -> int:
+    """How many rows from the top detection looks at: the header and the data rows below it."""
+    below = reading.header_rows[-1] + 1 if reading.header_rows else HEADER_SEARCH_ROWS
+    return below + _SAMPLE_ROWS
 
 
 def mapping_signature(reading: AttendanceReading) -> str:
@@ -365,6 +387,7 @@ def _fold(text: str) -> str:
 _NON_WORD_RE = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=1024)  # a header's texts are compared with every distinct name below them
 def _key(text: str) -> str:
     """A header text reduced for comparison: '上班1 打卡时间(必填)' -> '上班1打卡时间'."""
     return _NON_WORD_RE.sub("", normalise_header(text))
@@ -696,6 +719,14 @@ def _cell(row: Sequence[CellValue], column: int) -> CellValue:
     return row[column] if 0 <= column < len(row) else None
 
 
+def _column(rows: Sequence[Sequence[CellValue]], column: int) -> list[CellValue]:
+    """One column's values, ``None`` past the end of a short row."""
+    try:
+        return [row[column] for row in rows]
+    except IndexError:
+        return [_cell(row, column) for row in rows]
+
+
 def _has_date_and_time(value: CellValue) -> bool:
     if isinstance(value, datetime):
         return value.year > 1900 and value.time() != time(0)
@@ -829,6 +860,27 @@ _UNSEEN = CellError("unseen", None)  # a date-cache miss; None is a cached blank
 _UNSEEN_TEXT = "\x00unseen"  # a text-cache miss
 
 
+@dataclass(frozen=True)
+class _RowPlan:
+    """What reading the rows of a punch log or person-day sheet needs to know, worked out once."""
+
+    columns: Mapping[Field, int]
+    header: _Header
+    times: Sequence[int]
+    statuses: Sequence[int]
+    notes: Sequence[int]
+    date_column: int | None
+    datetime_column: int | None
+    boundary: time | None
+    needed: int
+    """Columns a row must have for the mapping (a short row is padded with blanks)."""
+    anchor: int
+    """The date (or date-time) column."""
+    known_person: list[int]
+    cacheable: bool
+    person_of: Callable[[Sequence[CellValue]], object]
+
+
 class _Reader:
     """One read of one sheet: detection with the caller's corrections, then the records."""
 
@@ -850,12 +902,14 @@ class _Reader:
         self._trailers: dict[str, str | None] = {}
         self._names: dict[object, tuple[str, bool]] = {}
         self._texts: dict[object, str | None] = {}
-        self._people: dict[tuple[CellValue, ...], tuple[str, str | None, str | None]] = {}
+        self._people: dict[object, tuple[str, str | None, str | None]] = {}
         self._departments: dict[object, str | None] = {}
+        self._interpretations: dict[tuple[type, CellValue, bool], tuple[_Found, str | None, str | None]] = {}
 
     # -- detection
 
-    def read(self) -> AttendanceReading:
+    def read(self, with_records: bool = True) -> AttendanceReading:
+        """What the sheet holds; without records, what was detected only."""
         mapping = self.mapping
         header: _Header | None = None
         if mapping.header_rows is not None:
@@ -869,7 +923,7 @@ class _Reader:
             header = header or _Header((), [], {}, {})
             layout = _Layout(header, {}, [], [], [], None)
         header = layout.header
-        width = max((len(r) for r in self.rows), default=0)
+        width = max(map(len, self.rows), default=0)
         columns = dict(mapping.columns) if mapping.columns is not None else layout.columns
         times = list(mapping.time_columns) if mapping.time_columns is not None else layout.time_columns
         statuses = list(mapping.status_columns) if mapping.status_columns is not None else layout.status_columns
@@ -904,25 +958,26 @@ class _Reader:
             elif header.rows and header.days:
                 day_columns = self._resolve_days(header)
         who_known = Field.NAME in columns or Field.EMPLOYEE_NO in columns
-        if shape is None or not who_known:
-            # Nothing says whose attendance a row is, or what the sheet is: one problem, not one a row.
-            self._problem(None, None, None, NO_HEADER)
-        elif shape is Shape.MONTH_GRID:
-            if day_columns:
-                self._read_grid(first_data, columns, day_columns, header)
-            elif not any(p.reason == NO_PERIOD for p in self.problems):
+        if with_records:
+            if shape is None or not who_known:
+                # Nothing says whose attendance a row is, or what the sheet is: one problem, not one a row.
                 self._problem(None, None, None, NO_HEADER)
-        elif Field.DATE in columns or Field.DATETIME in columns:
-            self._read_rows(first_data, shape, columns, times, statuses, notes, header)
-        else:
-            self._problem(None, None, None, NO_HEADER)
+            elif shape is Shape.MONTH_GRID:
+                if day_columns:
+                    self._read_grid(first_data, columns, day_columns, header)
+                elif not any(p.reason == NO_PERIOD for p in self.problems):
+                    self._problem(None, None, None, NO_HEADER)
+            elif Field.DATE in columns or Field.DATETIME in columns:
+                self._read_rows(first_data, shape, columns, times, statuses, notes, header)
+            else:
+                self._problem(None, None, None, NO_HEADER)
 
         records = list(self.records.values())
         for record in records:
             record.punches.sort()
         reading_period = (period.year, period.month) if period.year and period.month else None
         if reading_period is None and records and shape is not Shape.MONTH_GRID:
-            months = {(r.day.year, r.day.month) for r in records}
+            months = {(d.year, d.month) for d in {r.day for r in records}}
             reading_period = months.pop() if len(months) == 1 else None
         used = AttendanceMapping(
             sheet=self.sheet,
@@ -1102,92 +1157,171 @@ class _Reader:
     ) -> None:
         date_column = columns.get(Field.DATE)
         datetime_column = columns.get(Field.DATETIME)
-        boundary = self.day_boundary if shape is Shape.PUNCHES else None
-        year = self.period.year
         needed = max([*columns.values(), *times, *statuses, *notes], default=-1) + 1
         person_columns = (columns.get(Field.NAME), columns.get(Field.EMPLOYEE_NO), columns.get(Field.DEPARTMENT))
         anchor = date_column if date_column is not None else datetime_column
         assert anchor is not None  # the caller reads rows only with a date or date-time column
-        # Only when the date cell is not a person cell: then a row with both is never a lone cell.
-        cacheable = needed > 0 and anchor not in person_columns
-        for index in range(first_data, len(self.rows)):
-            row = self.rows[index]
-            if len(row) < needed:  # calamine's rows are all as wide as the sheet; a mapping may reach past it
-                row = [*row, *[None] * (needed - len(row))]
+        rows = self.rows[first_data:]
+        # A punch log's date-time column is parsed in one pass (mostly ISO text or serials).
+        moments = (
+            parse_datetimes(_column(rows, datetime_column), self.period.year) if datetime_column is not None else []
+        )
+        plan = _RowPlan(
+            columns=columns,
+            header=header,
+            times=times,
+            statuses=statuses,
+            notes=notes,
+            date_column=date_column,
+            datetime_column=datetime_column,
+            boundary=self.day_boundary if shape is Shape.PUNCHES else None,
+            needed=needed,
+            anchor=anchor,
+            known_person=[c for c in person_columns[:2] if c is not None],
+            # Only when the date cell is not a person cell: then a row with both is never a lone cell.
+            cacheable=needed > 0 and anchor not in person_columns,
             # A row with a date and a person already seen in a row that starts with the same cell is
             # that person again: the common case of a long punch log, checked without the row tests.
-            who_key = (row[0] if row else None, *(row[c] if c is not None else None for c in person_columns))
-            who = self._people.get(who_key) if cacheable and row[0] is not None and row[anchor] is not None else None
-            if who is None:
-                who = self._who(index, row, columns, header)
-                if who is None:
-                    continue
-                if cacheable and row[anchor] is not None and (who_key[1] is not None or who_key[2] is not None):
-                    if not (isinstance(row[0], str) and not row[0].strip()):
-                        self._people[who_key] = who
-            calendar_day: date | None = None
-            punches: list[datetime] = []
-            if date_column is not None:
-                value = row[date_column]
-                try:
-                    calendar_day = self._date(value)
-                except CellError as exc:
-                    self._problem(index + 1, date_column, value, exc.reason)
-                    continue
-                if calendar_day is None and datetime_column is None:
-                    self._problem(index + 1, date_column, value, NO_DATE)
-                    continue
-            if datetime_column is not None:
-                value = row[datetime_column]
-                moment: datetime | None = None
-                if isinstance(value, datetime):
-                    moment = value.replace(microsecond=0) if value.microsecond else value
-                else:
-                    try:
-                        moment = parse_datetime(value, year)
-                    except CellError as exc:
-                        self._problem(index + 1, datetime_column, value, exc.reason)
-                        if calendar_day is None:
-                            continue
-                if moment is not None:
-                    punches.append(moment)
-                    if calendar_day is None:
-                        calendar_day = moment.date()
-            if calendar_day is None:
-                where = date_column if date_column is not None else datetime_column
-                self._problem(index + 1, where, _cell(row, where) if where is not None else None, NO_DATE)
+            person_of=itemgetter(0, *(c for c in person_columns if c is not None)),
+        )
+        plain_log = (
+            plan.cacheable
+            and date_column is None
+            and not (times or statuses or notes)
+            and min(map(len, rows), default=needed) >= needed
+        )
+        if not plain_log:
+            for offset, row in enumerate(rows):
+                self._read_row(plan, first_data + offset, row, moments[offset] if moments else None)
+            return
+        # One row per punch and nothing else to read (ZKTeco, DingTalk's raw records): a row whose
+        # person was seen before and whose punch is a date-time goes straight to its person-day;
+        # any other row is read in full.
+        people, records, sheet, person_of = self._people, self.records, self.sheet, plan.person_of
+        boundary, one_day = plan.boundary, timedelta(days=1)
+        for index, (row, moment) in enumerate(zip(rows, moments, strict=True), first_data):
+            who = people.get(person_of(row)) if row[0] is not None else None
+            if who is None or moment.__class__ is not datetime:
+                self._read_row(plan, index, row, moment)
                 continue
-            words: list[tuple[int, str]] = []
-            for column in times:
-                value = row[column]
-                if value is None:
-                    continue
-                found, word, reason = _interpret(value, calendar_day, year, numbers_are_words=False)
-                punches.extend(found)
-                if word is not None:
-                    words.append((column, word))
-                if reason is not None:
-                    self._problem(index + 1, column, value, reason)
-            for column in statuses:
-                text = _raw_text(row[column])
-                if text is not None:
-                    words.append((column, text))
-            day = calendar_day
-            if boundary is not None and punches and all(p.date() == day and p.time() < boundary for p in punches):
-                day -= timedelta(days=1)
-            record = self._record(index, who, day)
-            record.punches.extend(punches)
-            record.status_words.extend(word for _, word in sorted(words, key=lambda item: item[0]))
-            for column in notes:
-                text = _raw_text(row[column])
-                if text is not None:
-                    record.notes.append(text)
+            day = moment.date()
+            if boundary is not None and moment.time() < boundary:
+                day -= one_day
+            name, number, department = who
+            key = (number or "", name, day)
+            record = records.get(key)
+            if record is None:
+                records[key] = RawPersonDay(sheet, index + 1, name, number, department, day, [moment])
+            else:
+                if record.department is None:
+                    record.department = department
+                record.punches.append(moment)
+
+    def _read_row(
+        self, plan: _RowPlan, index: int, row: Sequence[CellValue], parsed: datetime | CellError | None
+    ) -> None:
+        """One row of a punch log or person-day sheet; ``parsed`` is its date-time cell, read."""
+        if len(row) < plan.needed:  # calamine's rows are all as wide as the sheet; a mapping may reach past it
+            row = [*row, *[None] * (plan.needed - len(row))]
+        anchor, date_column, datetime_column = plan.anchor, plan.date_column, plan.datetime_column
+        who_key = plan.person_of(row)
+        cacheable = plan.cacheable
+        who = self._people.get(who_key) if cacheable and row[0] is not None and row[anchor] is not None else None
+        if who is None:
+            who = self._who(index, row, plan.columns, plan.header)
+            if who is None:
+                return
+            if cacheable and row[anchor] is not None and any(row[c] is not None for c in plan.known_person):
+                if not (isinstance(row[0], str) and not row[0].strip()):
+                    self._people[who_key] = who
+        calendar_day: date | None = None
+        moment: datetime | None = None
+        if date_column is not None:
+            value = row[date_column]
+            try:
+                calendar_day = self._date(value)
+            except CellError as exc:
+                self._problem(index + 1, date_column, value, exc.reason)
+                return
+            if calendar_day is None and datetime_column is None:
+                self._problem(index + 1, date_column, value, NO_DATE)
+                return
+        if datetime_column is not None:
+            if isinstance(parsed, CellError):
+                self._problem(index + 1, datetime_column, row[datetime_column], parsed.reason)
+                if calendar_day is None:
+                    return
+            elif parsed is not None:
+                moment = parsed
+                if calendar_day is None:
+                    calendar_day = parsed.date()
+        if calendar_day is None:
+            where = date_column if date_column is not None else datetime_column
+            self._problem(index + 1, where, _cell(row, where) if where is not None else None, NO_DATE)
+            return
+        punches = [moment] if moment is not None else []
+        words = self._row_times(index, row, calendar_day, plan.times, plan.statuses, punches)
+        day = calendar_day
+        boundary = plan.boundary
+        if boundary is not None and punches and all(p.date() == day and p.time() < boundary for p in punches):
+            day -= timedelta(days=1)
+        record = self._record(index, who, day)
+        record.punches.extend(punches)
+        record.status_words.extend(words)
+        for column in plan.notes:
+            text = _raw_text(row[column])
+            if text is not None:
+                record.notes.append(text)
+
+    def _row_times(
+        self,
+        index: int,
+        row: Sequence[CellValue],
+        day: date,
+        times: Sequence[int],
+        statuses: Sequence[int],
+        punches: list[datetime],
+    ) -> list[str]:
+        """The punches of a row's time columns (added to ``punches``) and its status words, in
+        column order; a time cell that cannot be read is reported."""
+        words: list[tuple[int, str]] = []
+        for column in times:
+            value = row[column]
+            if value is None:
+                continue
+            found, word, reason = self._interpret(value, day, numbers_are_words=False)
+            punches.extend(found)
+            if word is not None:
+                words.append((column, word))
+            if reason is not None:
+                self._problem(index + 1, column, value, reason)
+        for column in statuses:
+            text = _raw_text(row[column])
+            if text is not None:
+                words.append((column, text))
+        return [word for _, word in sorted(words, key=lambda item: item[0])]
+
+    def _interpret(
+        self, value: CellValue, day: date, *, numbers_are_words: bool
+    ) -> tuple[list[datetime], str | None, str | None]:
+        """:func:`_interpret`, each distinct text or number read once: a month's exports repeat
+        '08:57', '正常' and '请假' thousands of times."""
+        kind = type(value)
+        if kind is str or kind is float or kind is int:
+            key = (kind, value, numbers_are_words)
+            cached = self._interpretations.get(key)
+            if cached is None:
+                cached = self._interpretations[key] = _interpretation(
+                    value, self.period.year, numbers_are_words=numbers_are_words
+                )
+            found, word, reason = cached
+            return [_at(day, p) if isinstance(p, ParsedTime) else p for p in found], word, reason
+        return _interpret(value, day, self.period.year, numbers_are_words=numbers_are_words)
 
     def _read_grid(
         self, first_data: int, columns: Mapping[Field, int], day_columns: Mapping[date, int], header: _Header
     ) -> None:
         ordered = sorted(day_columns.items(), key=lambda item: item[1])
-        year = self.period.year
         for index in range(first_data, len(self.rows)):
             row = self.rows[index]
             who = self._who(index, row, columns, header)
@@ -1197,7 +1331,7 @@ class _Reader:
                 value = _cell(row, column)
                 if value is None or (isinstance(value, str) and not value.strip()):
                     continue
-                punches, word, reason = _interpret(value, day, year, numbers_are_words=True)
+                punches, word, reason = self._interpret(value, day, numbers_are_words=True)
                 if reason is not None:
                     self._problem(index + 1, column, value, reason)
                 if punches or word is not None:
@@ -1223,18 +1357,30 @@ def _interpret(
     that is more than times is also returned whole as a status word, since the words are the
     rules' business; placeholders such as '--' give nothing.
     """
+    found, word, reason = _interpretation(value, year, numbers_are_words=numbers_are_words)
+    return [_at(day, p) if isinstance(p, ParsedTime) else p for p in found], word, reason
+
+
+_Found = list[ParsedTime | datetime]
+"""A cell's times before they are placed on a day: clock times, or date-times that keep their date."""
+
+
+def _interpretation(
+    value: CellValue, year: int | None, *, numbers_are_words: bool
+) -> tuple[_Found, str | None, str | None]:
+    """:func:`_interpret` without the day, so that it can be kept per distinct cell value."""
     if isinstance(value, datetime):
         if value.year > 1900:
             return [value.replace(microsecond=0)], None, None
-        return [datetime.combine(day, value.time().replace(microsecond=0))], None, None
+        return [ParsedTime(value.time().replace(microsecond=0))], None, None
     if isinstance(value, time):
-        return [datetime.combine(day, value.replace(microsecond=0, tzinfo=None))], None, None
+        return [ParsedTime(value.replace(microsecond=0, tzinfo=None))], None, None
     if isinstance(value, bool | date):
         return [], None, BAD_TIME
     if isinstance(value, int | float):
         try:
             if 0 <= value < 1:
-                return [_at(day, parse_times(value)[0])], None, None
+                return [parse_times(value)[0]], None, None
             moment = parse_datetime(value, year)
             if moment is not None and not numbers_are_words:
                 return [moment], None, None
@@ -1243,7 +1389,7 @@ def _interpret(
         return ([], _number_text(value), None) if numbers_are_words else ([], None, BAD_TIME)
     text = str(value)
     try:
-        return [_at(day, p) for p in parse_times(text)], None, None
+        return list(parse_times(text)), None, None
     except CellError:
         pass
     if _HAS_DATE_RE.search(unicodedata.normalize("NFKC", text)):
@@ -1254,12 +1400,12 @@ def _interpret(
         except CellError:
             pass
     try:
-        found, rest = find_times(text)
+        times, rest = find_times(text)
     except CellError:
         return [], text if _has_word(text) else None, BAD_TIME
-    punches = [_at(day, p) for p in found]
+    found: _Found = list(times)
     if _has_word(rest):
-        return punches, text, None
+        return found, text, None
     if any(ch.isdigit() for ch in rest):
-        return punches, None, BAD_TIME
-    return punches, None, None
+        return found, None, BAD_TIME
+    return found, None, None
