@@ -1176,6 +1176,233 @@
     </message>
 </context>
 <context>
+    <name>CompetitorsPage</name>
+    <message>
+        <source>Import competitor intelligence</source>
+        <translation>导入竞争对手情报</translation>
+    </message>
+    <message>
+        <source>Battlecard…</source>
+        <translation>竞争对手作战卡…</translation>
+    </message>
+    <message>
+        <source>Save battlecard PDF…</source>
+        <translation>保存作战卡 PDF…</translation>
+    </message>
+    <message>
+        <source>Search text, pinyin or initials</source>
+        <translation>搜索内容、拼音或首字母</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Any reliability</source>
+        <translation>全部可靠性</translation>
+    </message>
+    <message>
+        <source>Add entry…</source>
+        <translation>新增情报…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>可靠性</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>相关客户</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Intelligence</source>
+        <translation>竞争对手情报</translation>
+    </message>
+    <message>
+        <source>Double-click an entry to edit it</source>
+        <translation>双击一条情报可编辑</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>优势</translation>
+    </message>
+    <message>
+        <source>Weaknesses</source>
+        <translation>劣势</translation>
+    </message>
+    <message>
+        <source>Pricing</source>
+        <translation>价格策略</translation>
+    </message>
+    <message>
+        <source>After-sales service</source>
+        <translation>售后服务</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>交货</translation>
+    </message>
+    <message>
+        <source>Technical support</source>
+        <translation>技术支持</translation>
+    </message>
+    <message>
+        <source>Sales target</source>
+        <translation>销售目标</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>not estimated</source>
+        <translation>未估计</translation>
+    </message>
+    <message>
+        <source>Expected market share</source>
+        <translation>预计市场占有率</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>Record a price…</source>
+        <translation>记录价格…</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Price watch</source>
+        <translation>价格监测</translation>
+    </message>
+    <message>
+        <source>Record a rep sighting…</source>
+        <translation>记录对手业务员动向…</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Visits / month</source>
+        <translation>每月拜访次数</translation>
+    </message>
+    <message>
+        <source>Stay (minutes)</source>
+        <translation>停留（分钟）</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>接触对象</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>话题</translation>
+    </message>
+    <message>
+        <source>Dealer promotion</source>
+        <translation>经销商促销</translation>
+    </message>
+    <message>
+        <source>Rep behaviour</source>
+        <translation>业务员动向</translation>
+    </message>
+    <message>
+        <source>No competitors yet</source>
+        <translation>尚无竞争对手</translation>
+    </message>
+    <message>
+        <source>{count} sightings at {customers} customers; on average {visits} visits a month and {minutes} minutes a stay; dealer promotions seen {promotions} times.</source>
+        <translation>在 {customers} 家客户处观察到 {count} 次；平均每月拜访 {visits} 次，每次停留 {minutes} 分钟；发现经销商促销 {promotions} 次。</translation>
+    </message>
+    <message>
+        <source>{count} intelligence entries</source>
+        <translation>{count} 条情报</translation>
+    </message>
+    <message>
+        <source>Profile saved.</source>
+        <translation>档案已保存。</translation>
+    </message>
+    <message>
+        <source>Battlecard: {name}</source>
+        <translation>竞争对手作战卡：{name}</translation>
+    </message>
+    <message>
+        <source>Save battlecard</source>
+        <translation>保存作战卡</translation>
+    </message>
+    <message>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Battlecard not saved</source>
+        <translation>作战卡未保存</translation>
+    </message>
+    <message>
+        <source>Battlecard saved to {file}.</source>
+        <translation>作战卡已保存到 {file}。</translation>
+    </message>
+    <message>
+        <source>Export intelligence</source>
+        <translation>导出竞争对手情报</translation>
+    </message>
+    <message>
+        <source>intelligence.xlsx</source>
+        <translation>竞争对手情报.xlsx</translation>
+    </message>
+    <message>
+        <source>Intelligence exported to {file}: {count} entries.</source>
+        <translation>竞争对手情报已导出到 {file}：{count} 条。</translation>
+    </message>
+    <message>
+        <source>Exporting intelligence…</source>
+        <translation>正在导出竞争对手情报…</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Contact</source>
@@ -1216,6 +1443,23 @@
     <message>
         <source>Personal notes</source>
         <translation>个人情况备注</translation>
+    </message>
+</context>
+<context>
+    <name>ConversionChart</name>
+    <message>
+        <source>{step}
+Entered: {entered}
+Went further: {advanced}
+Conversion: {rate}</source>
+        <translation>{step}
+进入：{entered}
+推进到后续阶段：{advanced}
+转化率：{rate}</translation>
+    </message>
+    <message>
+        <source>No stage changes in the period</source>
+        <translation>期间内没有阶段变化</translation>
     </message>
 </context>
 <context>
@@ -2004,6 +2248,48 @@
     </message>
 </context>
 <context>
+    <name>ForecastChart</name>
+    <message>
+        <source>{month}
+Deals expected to close: {count}
+Amount: {amount}
+Weighted: {weighted}</source>
+        <translation>{month}
+预计成交的机会：{count}
+金额：{amount}
+加权金额：{weighted}</translation>
+    </message>
+    <message>
+        <source>No open deals with an expected close</source>
+        <translation>没有填写预计成交日期的进行中机会</translation>
+    </message>
+    <message>
+        <source>Monthly target {amount}</source>
+        <translation>月度目标 {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelChart</name>
+    <message>
+        <source>{amount} · deals: {count}</source>
+        <translation>{amount} · 机会数：{count}</translation>
+    </message>
+    <message>
+        <source>{stage}
+Open deals: {count}
+Amount: {amount}
+Weighted: {weighted}</source>
+        <translation>{stage}
+进行中的机会：{count}
+金额：{amount}
+加权金额：{weighted}</translation>
+    </message>
+    <message>
+        <source>No open deals</source>
+        <translation>没有进行中的销售机会</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import customers</source>
@@ -2096,6 +2382,49 @@
     <message>
         <source>Import cancelled. Nothing was changed.</source>
         <translation>已取消导入，数据未作任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>IntelligenceEntryDialog</name>
+    <message>
+        <source>Edit intelligence entry</source>
+        <translation>编辑竞争对手情报</translation>
+    </message>
+    <message>
+        <source>Add intelligence entry</source>
+        <translation>新增竞争对手情报</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <source>What was seen or heard, by whom, where</source>
+        <translation>看到或听到了什么，由谁提供，在哪里</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>可靠性</translation>
+    </message>
+    <message>
+        <source>Intelligence</source>
+        <translation>情报内容</translation>
     </message>
 </context>
 <context>
@@ -2403,6 +2732,129 @@ Cumulative share: {share:.1%}</source>
     </message>
 </context>
 <context>
+    <name>PipelineDashboard</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Whole team</source>
+        <translation>整个团队</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>未设目标</translation>
+    </message>
+    <message>
+        <source>Set target</source>
+        <translation>设定目标</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Monthly target (¥):</source>
+        <translation>月度目标（¥）：</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>销售机会</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Days quiet</source>
+        <translation>停滞天数</translation>
+    </message>
+    <message>
+        <source>Quiet since</source>
+        <translation>最后进展日</translation>
+    </message>
+    <message>
+        <source>Amount (¥)</source>
+        <translation>金额（¥）</translation>
+    </message>
+    <message>
+        <source>Funnel: open deals by stage</source>
+        <translation>销售漏斗：各阶段进行中的销售机会</translation>
+    </message>
+    <message>
+        <source>Weighted forecast by month of expected close</source>
+        <translation>按预计成交月份的加权预测</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>Stalled deals</source>
+        <translation>停滞的销售机会</translation>
+    </message>
+    <message>
+        <source>The pipeline dashboard could not be loaded: {error}</source>
+        <translation>无法加载销售漏斗看板：{error}</translation>
+    </message>
+    <message>
+        <source>Open deals: {count} · amount {amount} · weighted {weighted}</source>
+        <translation>进行中的销售机会：{count} · 金额 {amount} · 加权 {weighted}</translation>
+    </message>
+    <message>
+        <source>Stage conversion, last {months} months</source>
+        <translation>阶段转化率（近 {months} 个月）</translation>
+    </message>
+    <message>
+        <source>Average days in each stage, last {months} months</source>
+        <translation>各阶段平均停留天数（近 {months} 个月）</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>无负责人</translation>
+    </message>
+    <message>
+        <source>Win rate by rep, last {months} months</source>
+        <translation>各销售代表赢单率（近 {months} 个月）</translation>
+    </message>
+    <message>
+        <source>No deals closed in the period</source>
+        <translation>期间内没有结束的销售机会</translation>
+    </message>
+    <message>
+        <source>Our win rate against each competitor, last {months} months</source>
+        <translation>对各竞争对手的赢单率（近 {months} 个月）</translation>
+    </message>
+    <message>
+        <source>No closed deals with competitors in the period</source>
+        <translation>期间内没有涉及竞争对手的已结束机会</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>更晚</translation>
+    </message>
+    <message>
+        <source>Stalled deals: no stage change and no activity for {days} days or more ({count})</source>
+        <translation>停滞的销售机会：{days} 天及以上无阶段变化且无活动（{count}）</translation>
+    </message>
+    <message>
+        <source>Monthly target: {problem}</source>
+        <translation>月度目标：{problem}</translation>
+    </message>
+</context>
+<context>
     <name>PipelinePage</name>
     <message>
         <source>New opportunity</source>
@@ -2595,20 +3047,8 @@ Weighted {weighted}</source>
         <translation>销售机会.xlsx</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
         <source>Opportunities exported to {file}: {count}.</source>
         <translation>已导出销售机会到 {file}：{count} 个。</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>{file} could not be written: {error}</source>
-        <translation>无法写入 {file}：{error}</translation>
     </message>
     <message>
         <source>Exporting opportunities…</source>
@@ -2666,6 +3106,98 @@ Weighted {weighted}</source>
     </message>
 </context>
 <context>
+    <name>PriceChart</name>
+    <message>
+        <source>Price (yuan)</source>
+        <translation>价格（元）</translation>
+    </message>
+    <message>
+        <source>{product}: our list price</source>
+        <translation>{product}：我方目录价</translation>
+    </message>
+</context>
+<context>
+    <name>PriceObservationDialog</name>
+    <message>
+        <source>Record a price</source>
+        <translation>记录竞争对手价格</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Price (yuan)</source>
+        <translation>价格（元）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>RepObservationDialog</name>
+    <message>
+        <source>Record a rep sighting</source>
+        <translation>记录对手业务员动向</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Promoting through a dealer</source>
+        <translation>通过经销商促销</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Visits a month</source>
+        <translation>每月拜访次数</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>停留时间</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>接触对象</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>话题</translation>
+    </message>
+</context>
+<context>
+    <name>StageDaysChart</name>
+    <message>
+        <source>{days} d</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>{stage}
+Average: {days} days
+Stretches counted: {periods}</source>
+        <translation>{stage}
+平均：{days} 天
+统计的停留段数：{periods}</translation>
+    </message>
+    <message>
+        <source>No stage history in the period</source>
+        <translation>期间内没有阶段记录</translation>
+    </message>
+</context>
+<context>
     <name>TimeSettingsDialog</name>
     <message>
         <source>Sales time settings</source>
@@ -2713,6 +3245,27 @@ Weighted {weighted}</source>
     <message>
         <source>Start with an empty register</source>
         <translation>从空白客户台账开始</translation>
+    </message>
+</context>
+<context>
+    <name>WinRateChart</name>
+    <message>
+        <source>{name}
+Won: {won}
+Lost: {lost}
+Win rate: {rate}</source>
+        <translation>{name}
+赢单：{won}
+输单：{lost}
+赢单率：{rate}</translation>
+    </message>
+    <message>
+        <source>They won: {count}</source>
+        <translation>对手赢单：{count}</translation>
+    </message>
+    <message>
+        <source>No closed deals</source>
+        <translation>没有已结束的销售机会</translation>
     </message>
 </context>
 <context>
@@ -2952,6 +3505,13 @@ Weighted {weighted}</source>
     </message>
 </context>
 <context>
+    <name>battlecard</name>
+    <message>
+        <source>Battlecard: {name}</source>
+        <translation>竞争对手作战卡：{name}</translation>
+    </message>
+</context>
+<context>
     <name>export</name>
     <message>
         <source>Export customers</source>
@@ -2980,6 +3540,17 @@ Weighted {weighted}</source>
     <message>
         <source>Exporting customers…</source>
         <translation>正在导出客户…</translation>
+    </message>
+</context>
+<context>
+    <name>headless</name>
+    <message>
+        <source>{file}: cannot be read: {reason}</source>
+        <translation>{file}：无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>{file}: {count} problems, nothing imported. First: {problem}</source>
+        <translation>{file}：发现 {count} 个问题，未导入任何数据。第一个问题：{problem}</translation>
     </message>
 </context>
 <context>
@@ -3077,8 +3648,35 @@ Weighted {weighted}</source>
         <translation>有两列导入为同一字段；请将其中一列设为“不导入”。</translation>
     </message>
     <message>
+        <source>Not an intelligence category; write e.g. 价格, 人事变动, 新产品 or price, personnel.</source>
+        <translation>不是情报类别；请填写如 价格、人事变动、新产品 或 price、personnel。</translation>
+    </message>
+    <message>
+        <source>Not an intelligence source; write e.g. 经销商, 展会, 终端用户 or dealer, trade show.</source>
+        <translation>不是情报来源；请填写如 经销商、展会、终端用户 或 dealer、trade show。</translation>
+    </message>
+    <message>
+        <source>Reliability must be confirmed, probable or rumour (已证实, 可能, 传闻).</source>
+        <translation>可靠性必须是 已证实、可能 或 传闻（confirmed, probable, rumour）。</translation>
+    </message>
+    <message>
         <source>Sheet {sheet}, row {row}, column {column}: &quot;{value}&quot;: {problem}</source>
         <translation>工作表 {sheet}，第 {row} 行，{column} 列：“{value}”：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>intelligence</name>
+    <message>
+        <source>Imported {count} intelligence entries.</source>
+        <translation>已导入 {count} 条竞争对手情报。</translation>
+    </message>
+    <message>
+        <source>New competitors ({count}): {names}.</source>
+        <translation>新建竞争对手（{count}）：{names}。</translation>
+    </message>
+    <message>
+        <source>Intelligence exported to {file}: {count} entries.</source>
+        <translation>竞争对手情报已导出到 {file}：{count} 条。</translation>
     </message>
 </context>
 <context>
@@ -3086,6 +3684,18 @@ Weighted {weighted}</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>{file} could not be written: {error}</source>
+        <translation>无法写入 {file}：{error}</translation>
     </message>
 </context>
 <context>
@@ -3313,14 +3923,6 @@ Weighted {weighted}</source>
 </context>
 <context>
     <name>pipeline</name>
-    <message>
-        <source>{file}: cannot be read: {reason}</source>
-        <translation>{file}：无法读取：{reason}</translation>
-    </message>
-    <message>
-        <source>{file}: {count} problems, nothing imported. First: {problem}</source>
-        <translation>{file}：发现 {count} 个问题，未导入任何数据。第一个问题：{problem}</translation>
-    </message>
     <message>
         <source>Imported: {created} created, {updated} updated, {unchanged} unchanged.</source>
         <translation>已导入：新建 {created} 个，更新 {updated} 个，未变 {unchanged} 个。</translation>
