@@ -68,3 +68,10 @@ class PriceChart(pg.PlotWidget):
                 label = QCoreApplication.translate("PriceChart", "{product}: our list price").format(product=product)
                 self.plot_item.plot(xs, ys, pen=pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine), name=label)
         self.plot_item.enableAutoRange()
+        prices = [fen / 100 for _p, theirs, ours in series for points in (theirs, ours) for _on, fen in points]
+        if prices:
+            # Headroom above the highest price for the legend, one row per product, so the legend
+            # never sits on a line.
+            low, high = min(prices), max(prices)
+            span = (high - low) or high * 0.1 or 1.0
+            self.plot_item.setYRange(low - 0.1 * span, high + span * (0.15 + 0.22 * len(series)), padding=0)
