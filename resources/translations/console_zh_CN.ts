@@ -453,6 +453,33 @@
     </message>
 </context>
 <context>
+    <name>AddVisitDialog</name>
+    <message>
+        <source>Add a visit</source>
+        <translation>添加拜访</translation>
+    </message>
+    <message>
+        <source>e.g. present the new price list</source>
+        <translation>例如：介绍新价格表</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>拜访目的</translation>
+    </message>
+    <message>
+        <source>Choose one of the rep&apos;s customers from the list.</source>
+        <translation>请从列表中选择一个客户。</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceCharts</name>
     <message>
         <source>Late arrivals and absent days per rep</source>
@@ -3225,6 +3252,367 @@ Stretches counted: {periods}</source>
     </message>
 </context>
 <context>
+    <name>VisitOutcomeDialog</name>
+    <message>
+        <source>Visit outcome: {customer}</source>
+        <translation>拜访结果：{customer}</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>What the customer said, needs, objections, agreements</source>
+        <translation>客户的反馈、需求、异议和达成的共识</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Time spent</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>拜访结果</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Write what came out of the visit.</source>
+        <translation>请填写这次拜访的结果。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitSettingsDialog</name>
+    <message>
+        <source>Visit planning settings</source>
+        <translation>拜访计划设置</translation>
+    </message>
+    <message>
+        <source>Class {name}</source>
+        <translation>{name} 类客户</translation>
+    </message>
+    <message>
+        <source> visits a day</source>
+        <translation> 次/天</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Daily cap</source>
+        <translation>每日拜访上限</translation>
+    </message>
+    <message>
+        <source>Share of capacity planned</source>
+        <translation>计划占用的拜访能力</translation>
+    </message>
+    <message>
+        <source>Contact customers under contract at least every</source>
+        <translation>签约客户的最长联系间隔</translation>
+    </message>
+    <message>
+        <source>A customer in several classes is visited at the most frequent of them. The rest of the capacity is left to the rep&apos;s own judgement.</source>
+        <translation>客户同时属于多个类别时，按其中最频繁的拜访频率安排。其余的拜访能力留给业务员自行安排。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上一期</translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation>下一期</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Plan visits</source>
+        <translation>生成拜访计划</translation>
+    </message>
+    <message>
+        <source>Plan the due visits of the period; locked and done visits stay where they are.</source>
+        <translation>为本期到期的客户安排拜访；已锁定和已完成的拜访保持不变。</translation>
+    </message>
+    <message>
+        <source>Plan every rep</source>
+        <translation>为全体业务员生成</translation>
+    </message>
+    <message>
+        <source>Plan the period for every rep at once.</source>
+        <translation>一次为所有业务员生成本期计划。</translation>
+    </message>
+    <message>
+        <source>Add visit…</source>
+        <translation>添加拜访…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Contact coverage</source>
+        <translation>联系覆盖</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Record outcome…</source>
+        <translation>记录拜访结果…</translation>
+    </message>
+    <message>
+        <source>Earlier in the day</source>
+        <translation>当天提前</translation>
+    </message>
+    <message>
+        <source>Later in the day</source>
+        <translation>当天延后</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>This rep&apos;s customers</source>
+        <translation>该业务员的客户</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未联系</translation>
+    </message>
+    <message>
+        <source>Days since</source>
+        <translation>间隔天数</translation>
+    </message>
+    <message>
+        <source>Allowed (days)</source>
+        <translation>允许间隔（天）</translation>
+    </message>
+    <message>
+        <source>Sales, last 12 months (¥)</source>
+        <translation>近12个月销售额（¥）</translation>
+    </message>
+    <message>
+        <source>The visit plans could not be loaded: {error}</source>
+        <translation>无法加载拜访计划：{error}</translation>
+    </message>
+    <message>
+        <source>No rep owns customers yet: give customers an owner on the Customers page to plan visits.</source>
+        <translation>还没有业务员负责客户：请先在“客户”页面为客户指定负责人，再安排拜访。</translation>
+    </message>
+    <message>
+        <source>Weekend</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Half-day leave</source>
+        <translation>请假半天</translation>
+    </message>
+    <message>
+        <source>Business trip</source>
+        <translation>出差</translation>
+    </message>
+    <message>
+        <source>{count} of {cap}</source>
+        <translation>{count} / {cap}</translation>
+    </message>
+    <message>
+        <source>No visits</source>
+        <translation>无拜访</translation>
+    </message>
+    <message>
+        <source>Routine visit</source>
+        <translation>例行拜访</translation>
+    </message>
+    <message>
+        <source>{planned} visits on {days} working days: {share:.0%} of a capacity of {capacity} ({cap} a day; target {target:.0%} planned). {locked} locked, {done} done.</source>
+        <translation>{days} 个工作日共 {planned} 次拜访：占拜访能力 {capacity} 次的 {share:.0%}（每天 {cap} 次；目标计划 {target:.0%}）。已锁定 {locked} 次，已完成 {done} 次。</translation>
+    </message>
+    <message>
+        <source>Select a visit to lock it, move it or record its outcome.</source>
+        <translation>选择一次拜访，可锁定、调整或记录拜访结果。</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Done: the outcome is in the activity log.</source>
+        <translation>已完成：结果已记入活动日志。</translation>
+    </message>
+    <message>
+        <source>Locked: planning again keeps it on this day.</source>
+        <translation>已锁定：重新生成计划时保留在这一天。</translation>
+    </message>
+    <message>
+        <source>{day} is not a working day for the rep ({why}); the visit stays where it was.</source>
+        <translation>{day} 不是该业务员的工作日（{why}）；拜访未移动。</translation>
+    </message>
+    <message>
+        <source>A visit already done stays on its day.</source>
+        <translation>已完成的拜访不能移动。</translation>
+    </message>
+    <message>
+        <source>{customer} moved to {day} and locked.</source>
+        <translation>{customer} 已移至 {day} 并锁定。</translation>
+    </message>
+    <message>
+        <source>That day now has {count} visits, more than the daily cap of {cap}.</source>
+        <translation>当天已有 {count} 次拜访，超过每日上限 {cap} 次。</translation>
+    </message>
+    <message>
+        <source>Visit to {customer} removed.</source>
+        <translation>已移除对 {customer} 的拜访。</translation>
+    </message>
+    <message>
+        <source>Choose a rep first.</source>
+        <translation>请先选择业务员。</translation>
+    </message>
+    <message>
+        <source>Planned {created} visits ({kept} locked or done kept); {left} due visits did not fit.</source>
+        <translation>已安排 {created} 次拜访（保留已锁定或已完成的 {kept} 次）；{left} 次到期拜访没有空档。</translation>
+    </message>
+    <message>
+        <source>Planning visits…</source>
+        <translation>正在安排拜访…</translation>
+    </message>
+    <message>
+        <source>Planned {created} visits for {reps} reps; {left} due visits did not fit.</source>
+        <translation>已为 {reps} 名业务员安排 {created} 次拜访；{left} 次到期拜访没有空档。</translation>
+    </message>
+    <message>
+        <source>The visits could not be planned: {error}</source>
+        <translation>无法生成拜访计划：{error}</translation>
+    </message>
+    <message>
+        <source>Not planned</source>
+        <translation>未生成计划</translation>
+    </message>
+    <message>
+        <source>Due but not planned (no room left):</source>
+        <translation>已到期但未安排（没有空档）：</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>…另有 {count} 个</translation>
+    </message>
+    <message>
+        <source>Visit added and locked.</source>
+        <translation>拜访已添加并锁定。</translation>
+    </message>
+    <message>
+        <source>Outcome of the visit to {customer} saved in the activity log.</source>
+        <translation>对 {customer} 的拜访结果已记入活动日志。</translation>
+    </message>
+    <message>
+        <source>Settings saved; plan the visits again to apply them.</source>
+        <translation>设置已保存；重新生成计划后生效。</translation>
+    </message>
+    <message>
+        <source>{count} customers not contacted within their class&apos;s interval (or the contract minimum), most valuable first. Double-click one to plan a visit.</source>
+        <translation>{count} 个客户超过其类别的联系间隔（或签约客户的最低联系要求）未联系，按价值从高到低排列。双击可安排拜访。</translation>
+    </message>
+    <message>
+        <source>visit plan {rep} {period}</source>
+        <translation>拜访计划 {rep} {period}</translation>
+    </message>
+    <message>
+        <source>Save visit plan as PDF</source>
+        <translation>将拜访计划保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Visit plan saved to {file}: {count} visits.</source>
+        <translation>拜访计划已保存到 {file}：共 {count} 次拜访。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Saving the visit plan…</source>
+        <translation>正在保存拜访计划…</translation>
+    </message>
+    <message>
+        <source>Visit plan exported to {file}: {count} visits.</source>
+        <translation>拜访计划已导出到 {file}：共 {count} 次拜访。</translation>
+    </message>
+    <message>
+        <source>Export visit plan</source>
+        <translation>导出拜访计划</translation>
+    </message>
+    <message>
+        <source>Exporting the visit plan…</source>
+        <translation>正在导出拜访计划…</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome to the sales console</source>
@@ -3551,6 +3939,33 @@ Win rate: {rate}</source>
     <message>
         <source>{file}: {count} problems, nothing imported. First: {problem}</source>
         <translation>{file}：发现 {count} 个问题，未导入任何数据。第一个问题：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>headless_visits</name>
+    <message>
+        <source>--week must be an ISO week such as 2026-W48, not {text}.</source>
+        <translation>--week 须为 ISO 周，例如 2026-W48，而不是 {text}。</translation>
+    </message>
+    <message>
+        <source>--month must be YYYY-MM such as 2026-11, not {text}.</source>
+        <translation>--month 须为 YYYY-MM 格式，例如 2026-11，而不是 {text}。</translation>
+    </message>
+    <message>
+        <source>No rep is called {rep} (name or employee number); check the spelling in the console&apos;s rep list.</source>
+        <translation>找不到销售代表 {rep}（按姓名或工号查找）；请对照控制台中的销售代表名单检查拼写。</translation>
+    </message>
+    <message>
+        <source>{rep} had no visits planned in {period}; planned {count} visits first.</source>
+        <translation>{rep} 在 {period} 没有拜访计划；已先生成计划：{count} 次拜访。</translation>
+    </message>
+    <message>
+        <source>{file} could not be written: {error}</source>
+        <translation>无法写入 {file}：{error}</translation>
+    </message>
+    <message>
+        <source>{file}: {count} visits over {days} days</source>
+        <translation>{file}：共 {count} 次拜访，分布在 {days} 天</translation>
     </message>
 </context>
 <context>
@@ -4105,6 +4520,308 @@ Win rate: {rate}</source>
     <message>
         <source>The PDF file {file} could not be written. Check that the folder exists, that you may write to it, and that the file is not open in another program.</source>
         <translation>无法写入 PDF 文件 {file}。请检查文件夹是否存在、您是否有写入权限，以及该文件是否已在其他程序中打开。</translation>
+    </message>
+</context>
+<context>
+    <name>visit_schedule</name>
+    <message>
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>Business cards</source>
+        <translation>名片</translation>
+    </message>
+    <message>
+        <source>Product catalogue</source>
+        <translation>产品目录/宣传册</translation>
+    </message>
+    <message>
+        <source>Latest price list</source>
+        <translation>最新价格表</translation>
+    </message>
+    <message>
+        <source>Reference customers in the same industry</source>
+        <translation>同行业参考客户名单</translation>
+    </message>
+    <message>
+        <source>Customer files</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <source>Calculator</source>
+        <translation>计算器</translation>
+    </message>
+    <message>
+        <source>Notebook</source>
+        <translation>笔记本</translation>
+    </message>
+    <message>
+        <source>Company gift</source>
+        <translation>公司礼品</translation>
+    </message>
+    <message>
+        <source>Visit record forms</source>
+        <translation>拜访记录表</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>Final decision maker</source>
+        <translation>最终决策者</translation>
+    </message>
+    <message>
+        <source>Influencer</source>
+        <translation>影响者</translation>
+    </message>
+    <message>
+        <source>Executor</source>
+        <translation>执行者</translation>
+    </message>
+    <message>
+        <source>Negotiator</source>
+        <translation>谈判者</translation>
+    </message>
+    <message>
+        <source>Star</source>
+        <translation>明星</translation>
+    </message>
+    <message>
+        <source>Cow</source>
+        <translation>奶牛</translation>
+    </message>
+    <message>
+        <source>Volcano</source>
+        <translation>火山</translation>
+    </message>
+    <message>
+        <source>Dog</source>
+        <translation>小狗</translation>
+    </message>
+    <message>
+        <source>On leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Half a day of leave</source>
+        <translation>请假半天</translation>
+    </message>
+    <message>
+        <source>Business trip</source>
+        <translation>出差</translation>
+    </message>
+    <message>
+        <source>Weekend</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <source>{day} {month}</source>
+        <translation>{month}{day}日</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>Routine visit</source>
+        <translation>例行拜访</translation>
+    </message>
+    <message>
+        <source>First visit</source>
+        <translation>首次拜访</translation>
+    </message>
+    <message>
+        <source>Visit schedule · {rep} · {period}</source>
+        <translation>拜访计划 · {rep} · {period}</translation>
+    </message>
+    <message>
+        <source>{count} visits over {days} days</source>
+        <translation>共 {count} 次拜访，分布在 {days} 天</translation>
+    </message>
+    <message>
+        <source>Sales kit: check before you leave</source>
+        <translation>销售工具：出发前检查</translation>
+    </message>
+    <message>
+        <source>{weekday}, {date}</source>
+        <translation>{date} {weekday}</translation>
+    </message>
+    <message>
+        <source>{count} visits</source>
+        <translation>{count} 次拜访</translation>
+    </message>
+    <message>
+        <source>No visits planned</source>
+        <translation>无拜访安排</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Open opportunities</source>
+        <translation>在谈商机</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>拜访结果</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Fixed by the manager</source>
+        <translation>经理指定</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>拜访目的</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>上次拜访</translation>
+    </message>
+</context>
+<context>
+    <name>visits</name>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>每周一次</translation>
+    </message>
+    <message>
+        <source>Twice a month</source>
+        <translation>每月两次</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>每月一次</translation>
+    </message>
+    <message>
+        <source>Every two months</source>
+        <translation>每两个月一次</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>每季度一次</translation>
+    </message>
+    <message>
+        <source>Not on a schedule</source>
+        <translation>不定期</translation>
     </message>
 </context>
 </TS>
