@@ -211,3 +211,21 @@ def test_planning_every_rep_at_once(qtbot, db: Database) -> None:  # type: ignor
     wait_loaded(qtbot, page)
     qtbot.waitUntil(lambda: page.loaded is not None and page.loaded.rep_id == ids["wang"], timeout=5000)
     assert [(r.customer, r.day) for r in page.loaded.rows] == [("上海静安01贸易有限公司", MONDAY)]
+
+
+def test_midweek_the_plan_starts_today_and_counts_from_today(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+    make_sales_force(db)
+    tuesday = MONDAY + timedelta(days=1)
+    page = VisitsPage(db, today=tuesday)
+    qtbot.addWidget(page)
+    page.show()
+    wait_loaded(qtbot, page)
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    # Tuesday, Thursday, Friday (Wednesday is leave): capacity 12, 60% = 7 visits, none on Monday.
+    qtbot.waitUntil(lambda: page.loaded is not None and len(page.loaded.rows) == 7, timeout=5000)
+    wait_loaded(qtbot, page)
+    assert board_of(page).card_ids(MONDAY.isoformat()) == []
+    assert page.summary.text() == (
+        "7 visits on 3 working days: 58% of a capacity of 12 (4 a day; target 60% planned). 0 locked, 0 done. "
+        "Counted from today (2026-11-24)."
+    )

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from domain.visits import CoverageGap, VisitSettings, iso_week_label
+from domain.visits import CoverageGap, VisitSettings, day_capacity, iso_week_label
 from storage import visits as repo
 from storage.db import Database
 from storage.visits import GenerateResult, RepDays, VisitRow
@@ -472,9 +472,12 @@ class VisitsPage(QWidget):
             self.summary.setText("")
             return
         cap = loaded.settings.daily_cap
-        working = [d for d in loaded.days.working if loaded.days.availability.get(d, 1.0) > 0]
-        capacity = sum(int(cap * loaded.days.availability.get(d, 1.0)) for d in working)
-        planned = len(loaded.rows)
+        # In the current period only the days from today on can still take visits.
+        start = self.today if loaded.first < self.today <= loaded.last else loaded.first
+        available = loaded.days.availability
+        working = [d for d in loaded.days.working if d >= start and available.get(d, 1.0) > 0]
+        capacity = sum(day_capacity(cap, available.get(d, 1.0)) for d in working)
+        planned = sum(1 for r in loaded.rows if r.day >= start)
         locked = sum(1 for r in loaded.rows if r.locked)
         done = sum(1 for r in loaded.rows if r.status == "done")
         share = planned / capacity if capacity else 0.0
@@ -491,6 +494,11 @@ class VisitsPage(QWidget):
                 target=loaded.settings.planned_share,
                 locked=locked,
                 done=done,
+            )
+            + (
+                " " + self.tr("Counted from today ({day}).").format(day=start.isoformat())
+                if start != loaded.first
+                else ""
             )
         )
 

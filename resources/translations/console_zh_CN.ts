@@ -3492,6 +3492,10 @@ Stretches counted: {periods}</source>
         <translation>{days} 个工作日共 {planned} 次拜访：占拜访能力 {capacity} 次的 {share:.0%}（每天 {cap} 次；目标计划 {target:.0%}）。已锁定 {locked} 次，已完成 {done} 次。</translation>
     </message>
     <message>
+        <source>Counted from today ({day}).</source>
+        <translation>从今天（{day}）起计算。</translation>
+    </message>
+    <message>
         <source>Select a visit to lock it, move it or record its outcome.</source>
         <translation>选择一次拜访，可锁定、调整或记录拜访结果。</translation>
     </message>
