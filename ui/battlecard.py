@@ -27,7 +27,9 @@ from ui.printing import _css_families, _document_font
 from widgets.price_chart import PriceChart
 
 CHART_URL = QUrl("battlecard://price-chart.png")
-_CHART_SIZE = (700, 230)
+_CHART_SIZE = (700, 235)
+DEALS_SHOWN = 6
+"""Open deals listed; the rest are counted, so the card stays on one A4 page in Chinese too."""
 
 
 def category_word(code: str, language: str) -> str:
@@ -70,21 +72,23 @@ def _row(label: str, value: str) -> str:
 
 
 def _html(card: Battlecard, title: str, language: str) -> str:
-    t = QCoreApplication.translate
     p = card.profile
+    no_entries = QCoreApplication.translate("battlecard", "No intelligence recorded yet.")
+    no_deals = QCoreApplication.translate("battlecard", "No open deals against them.")
+    no_prices = QCoreApplication.translate("battlecard", "No prices observed yet.")
     share = "" if p.expected_share_bp is None else f"{p.expected_share_bp / 100:g}%"
     profile = "".join(
         _row(label, value)
         for label, value in (
-            (t("battlecard", "Products"), p.products),
-            (t("battlecard", "Strengths"), p.strengths),
-            (t("battlecard", "Weaknesses"), p.weaknesses),
-            (t("battlecard", "Pricing"), p.pricing),
-            (t("battlecard", "After-sales service"), p.after_sales),
-            (t("battlecard", "Delivery"), p.delivery),
-            (t("battlecard", "Technical support"), p.tech_support),
-            (t("battlecard", "Sales target"), p.sales_target),
-            (t("battlecard", "Expected market share"), share),
+            (QCoreApplication.translate("battlecard", "Products"), p.products),
+            (QCoreApplication.translate("battlecard", "Strengths"), p.strengths),
+            (QCoreApplication.translate("battlecard", "Weaknesses"), p.weaknesses),
+            (QCoreApplication.translate("battlecard", "Pricing"), p.pricing),
+            (QCoreApplication.translate("battlecard", "After-sales service"), p.after_sales),
+            (QCoreApplication.translate("battlecard", "Delivery"), p.delivery),
+            (QCoreApplication.translate("battlecard", "Technical support"), p.tech_support),
+            (QCoreApplication.translate("battlecard", "Sales target"), p.sales_target),
+            (QCoreApplication.translate("battlecard", "Expected market share"), share),
         )
     )
     entries = (
@@ -94,12 +98,11 @@ def _html(card: Battlecard, title: str, language: str) -> str:
             f"<td width='9%'>{escape(reliability_word(e.reliability, language))}</td><td>{escape(e.text)}</td></tr>"
             for e in card.entries
         )
-        or f"<tr><td>{escape(t('battlecard', 'No intelligence recorded yet.'))}</td></tr>"
+        or f"<tr><td>{escape(no_entries)}</td></tr>"
     )
     r = card.record
     rate = "—" if r.win_rate_bp is None else f"{r.win_rate_bp / 100:.0f}%"
-    record = t(
-        "battlecard",
+    record = QCoreApplication.translate("battlecard",
         "Deals against them: {deals}. Won by us: {won}. Lost to them: {lost} ({lost_amount}). "
         "Lost to others: {others}. Open: {open}. Our win rate: {rate}.",
     ).format(
@@ -112,16 +115,16 @@ def _html(card: Battlecard, title: str, language: str) -> str:
             f"<tr><td>{escape(d.customer)}</td><td>{escape(d.name)}</td><td>{escape(stages.get(d.stage, d.stage))}</td>"
             f"<td align='right'>{yuan(d.amount_fen)}</td>"
             f"<td>{d.expected_close.isoformat() if d.expected_close else ''}</td></tr>"
-            for d in card.open_deals[:8]
+            for d in card.open_deals[:DEALS_SHOWN]
         )
-        or f"<tr><td>{escape(t('battlecard', 'No open deals against them.'))}</td></tr>"
+        or f"<tr><td>{escape(no_deals)}</td></tr>"
     )
-    more = len(card.open_deals) - 8
+    more = len(card.open_deals) - DEALS_SHOWN
     if more > 0:
-        deals += f"<tr><td colspan='5'>{escape(t('battlecard', 'and {count} more').format(count=more))}</td></tr>"
+        more_text = QCoreApplication.translate("battlecard", "and {count} more").format(count=more)
+        deals += f"<tr><td colspan='5'>{escape(more_text)}</td></tr>"
     reps = card.reps
-    rep_line = t(
-        "battlecard",
+    rep_line = QCoreApplication.translate("battlecard",
         "Rep sightings: {count} at {customers} customers; {visits} visits a month, {minutes} minutes a stay on "
         "average; dealer promotions seen {promotions} times.",
     ).format(
@@ -133,21 +136,28 @@ def _html(card: Battlecard, title: str, language: str) -> str:
     chart = (
         f"<p><img src='{CHART_URL.toString()}' width='{_CHART_SIZE[0]}' height='{_CHART_SIZE[1]}'></p>"
         if card.prices
-        else f"<p>{escape(t('battlecard', 'No prices observed yet.'))}</p>"
+        else f"<p>{escape(no_prices)}</p>"
     )
     h2 = "style='font-size:10pt; margin-top:6px; margin-bottom:2px'"
     table = "cellspacing='0' cellpadding='2' border='1' style='border-collapse:collapse; border-color:#D9D9D9'"
+    # Every word is translated outside the f-string: pyside6-lupdate does not look inside f-strings.
+    as_of = QCoreApplication.translate("battlecard", "As of {day}").format(day=card.as_of.isoformat())
+    profile_title = QCoreApplication.translate("battlecard", "Profile")
+    entries_title = QCoreApplication.translate("battlecard", "Latest intelligence")
+    prices_title = QCoreApplication.translate("battlecard", "Price history")
+    record_title = QCoreApplication.translate("battlecard", "Win / loss")
+    deals_title = QCoreApplication.translate("battlecard", "Open deals where they compete")
     return f"""<html><body style="font-family:{_css_families()}; font-size:8pt">
 <h1 style='font-size:14pt'>{escape(title)}</h1>
-<p>{escape(t("battlecard", "As of {day}").format(day=card.as_of.isoformat()))}</p>
-<h2 {h2}>{escape(t("battlecard", "Profile"))}</h2>
+<p>{escape(as_of)}</p>
+<h2 {h2}>{escape(profile_title)}</h2>
 <table width='100%' {table}>{profile}</table>
-<h2 {h2}>{escape(t("battlecard", "Latest intelligence"))}</h2>
+<h2 {h2}>{escape(entries_title)}</h2>
 <table width='100%' {table}>{entries}</table>
-<h2 {h2}>{escape(t("battlecard", "Price history"))}</h2>
+<h2 {h2}>{escape(prices_title)}</h2>
 {chart}
-<h2 {h2}>{escape(t("battlecard", "Win / loss"))}</h2>
+<h2 {h2}>{escape(record_title)}</h2>
 <p>{escape(record)}</p><p>{escape(rep_line)}</p>
-<h2 {h2}>{escape(t("battlecard", "Open deals where they compete"))}</h2>
+<h2 {h2}>{escape(deals_title)}</h2>
 <table width='100%' {table}>{deals}</table>
 </body></html>"""

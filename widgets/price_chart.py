@@ -13,7 +13,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
-from widgets.charts import AXIS_COLOUR, CAPTION_FILL, CLASS_PALETTE, style_plot
+from widgets.charts import AXIS_COLOUR, CLASS_PALETTE, style_plot
 
 PricePoints = Sequence[tuple[date, int]]
 
@@ -30,10 +30,14 @@ class PriceChart(pg.PlotWidget):
         self.plot_item = self.getPlotItem()
         style_plot(self.plot_item)
         self.plot_item.setLabel("left", QCoreApplication.translate("PriceChart", "Price (yuan)"))
-        # A dark label on a white card: the default grey legend text is unreadable over the grid.
-        self.legend = self.plot_item.addLegend(
-            offset=(-8, 8), labelTextColor=AXIS_COLOUR, brush=pg.mkBrush(*CAPTION_FILL), colCount=2
-        )
+        # The legend sits above the plot, in the row of the (unused) title: inside the plot it would
+        # cover the price lines. A dark label: the default grey text is unreadable on white.
+        self.legend = pg.LegendItem(labelTextColor=AXIS_COLOUR, colCount=2)
+        layout = self.plot_item.layout
+        layout.removeItem(self.plot_item.titleLabel)
+        self.plot_item.titleLabel.hide()
+        layout.addItem(self.legend, 0, 1)
+        self.plot_item.legend = self.legend
         self.setMinimumHeight(200)
         self.products: list[str] = []
 
@@ -68,10 +72,5 @@ class PriceChart(pg.PlotWidget):
                 label = QCoreApplication.translate("PriceChart", "{product}: our list price").format(product=product)
                 self.plot_item.plot(xs, ys, pen=pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine), name=label)
         self.plot_item.enableAutoRange()
-        prices = [fen / 100 for _p, theirs, ours in series for points in (theirs, ours) for _on, fen in points]
-        if prices:
-            # Headroom above the highest price for the legend, one row per product, so the legend
-            # never sits on a line.
-            low, high = min(prices), max(prices)
-            span = (high - low) or high * 0.1 or 1.0
-            self.plot_item.setYRange(low - 0.1 * span, high + span * (0.15 + 0.22 * len(series)), padding=0)
+        self.legend.updateSize()
+        self.plot_item.layout.setRowFixedHeight(0, self.legend.boundingRect().height() if series else 0)

@@ -3902,6 +3902,90 @@ Win rate: {rate}</source>
         <source>Battlecard: {name}</source>
         <translation>竞争对手作战卡：{name}</translation>
     </message>
+    <message>
+        <source>No intelligence recorded yet.</source>
+        <translation>尚无情报记录。</translation>
+    </message>
+    <message>
+        <source>No open deals against them.</source>
+        <translation>没有与其竞争的进行中销售机会。</translation>
+    </message>
+    <message>
+        <source>No prices observed yet.</source>
+        <translation>尚无价格观察记录。</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>优势</translation>
+    </message>
+    <message>
+        <source>Weaknesses</source>
+        <translation>劣势</translation>
+    </message>
+    <message>
+        <source>Pricing</source>
+        <translation>价格策略</translation>
+    </message>
+    <message>
+        <source>After-sales service</source>
+        <translation>售后服务</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>交货</translation>
+    </message>
+    <message>
+        <source>Technical support</source>
+        <translation>技术支持</translation>
+    </message>
+    <message>
+        <source>Sales target</source>
+        <translation>销售目标</translation>
+    </message>
+    <message>
+        <source>Expected market share</source>
+        <translation>预计市场占有率</translation>
+    </message>
+    <message>
+        <source>Deals against them: {deals}. Won by us: {won}. Lost to them: {lost} ({lost_amount}). Lost to others: {others}. Open: {open}. Our win rate: {rate}.</source>
+        <translation>与其竞争的销售机会：{deals} 个。我方赢单：{won}。输给该对手：{lost}（{lost_amount}）。输给其他对手：{others}。进行中：{open}。我方赢率：{rate}。</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>另有 {count} 个</translation>
+    </message>
+    <message>
+        <source>Rep sightings: {count} at {customers} customers; {visits} visits a month, {minutes} minutes a stay on average; dealer promotions seen {promotions} times.</source>
+        <translation>业务员动向：在 {customers} 家客户处观察到 {count} 次；平均每月拜访 {visits} 次，每次停留 {minutes} 分钟；发现经销商促销 {promotions} 次。</translation>
+    </message>
+    <message>
+        <source>As of {day}</source>
+        <translation>截至 {day}</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>Latest intelligence</source>
+        <translation>最新情报</translation>
+    </message>
+    <message>
+        <source>Price history</source>
+        <translation>价格走势</translation>
+    </message>
+    <message>
+        <source>Win / loss</source>
+        <translation>赢单 / 输单</translation>
+    </message>
+    <message>
+        <source>Open deals where they compete</source>
+        <translation>该对手参与竞争的进行中销售机会</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
