@@ -52,12 +52,19 @@ class _Runnable(QRunnable):
         try:
             result = self._fn(self._progress)
         except JobCancelled:
-            self._signals.cancelled.emit()
+            self._emit(self._signals.cancelled)
         except Exception as exc:  # every error goes back to the UI thread, never a traceback to the user
             log.exception("Background job failed")
-            self._signals.failed.emit(exc)
+            self._emit(self._signals.failed, exc)
         else:
-            self._signals.succeeded.emit(result)
+            self._emit(self._signals.succeeded, result)
+
+    @staticmethod
+    def _emit(signal: Any, *args: object) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the application is shutting down: nobody is left to tell
+            log.info("A background job finished after the application closed")
 
 
 class Job(QObject):
