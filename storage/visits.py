@@ -217,6 +217,8 @@ class VisitRow:
     purpose: str
     locked: bool
     status: str
+    last_visit: date | None = None
+    """The customer's last face-to-face contact before the period."""
 
 
 def visit_rows(session: Session, rep_id: int, first: date, last: date, as_of: date | None = None) -> list[VisitRow]:
@@ -228,6 +230,8 @@ def visit_rows(session: Session, rep_id: int, first: date, last: date, as_of: da
         .where(PlannedVisit.status != "cancelled")
         .order_by(PlannedVisit.day, PlannedVisit.position, PlannedVisit.id)
     )
+    rows = session.execute(query).all()
+    previous = last_visits(session, {v.customer_id for v, _n, _d in rows}, before=first)
     return [
         VisitRow(
             v.id,
@@ -240,8 +244,9 @@ def visit_rows(session: Session, rep_id: int, first: date, last: date, as_of: da
             v.purpose,
             v.locked,
             v.status,
+            previous.get(v.customer_id),
         )
-        for v, name, district in session.execute(query)
+        for v, name, district in rows
     ]
 
 

@@ -79,6 +79,9 @@ def test_plan_button_fills_the_week_and_leaves_the_leave_day_empty(qtbot, db: Da
     assert board.header_text(LEAVE_DAY.isoformat()) == "11-25 Wed · Leave 0 0 of 4"
     assert board.header_text(MONDAY.isoformat()) == "11-23 Mon 3 3 of 4"
     assert titles(board, MONDAY) == ["上海徐汇01机械有限公司", "上海徐汇02机械有限公司", "上海徐汇03机械有限公司"]
+    first_card = board.card(board.card_ids(MONDAY.isoformat())[0])
+    assert first_card is not None
+    assert (first_card.subtitle, first_card.due, first_card.age) == ("徐汇区 · C · Dog", "Routine visit", "first visit")
     assert page.summary.text().startswith("10 visits on 4 working days: 62% of a capacity of 16")
 
 

@@ -110,6 +110,8 @@ def test_recording_the_outcome_creates_the_visit_activity(db: Database) -> None:
         assert s.scalar(select(func.count()).select_from(Activity)) == 1
         # The printed schedule of a later visit shows this one as the last visit and its outcome.
         later = repo.add_visit(s, ids["zhang"], ids["徐汇01"], date(2026, 12, 9), "送样")
+        [row] = repo.visit_rows(s, ids["zhang"], date(2026, 12, 7), date(2026, 12, 13), AS_OF)
+        assert (row.visit_id, row.last_visit, row.locked) == (later, MONDAY, True)
         schedule = repo.schedule(s, ids["zhang"], date(2026, 12, 7), date(2026, 12, 13), as_of=AS_OF)
     [visit_line] = [v for d in schedule.days for v in d.visits]
     assert (visit_line.visit_id, visit_line.last_visit, visit_line.last_outcome) == (

@@ -460,6 +460,11 @@ class VisitsPage(QWidget):
             title=row.customer,
             subtitle=" · ".join(p for p in (row.district, classes) if p),
             due=row.purpose or self.tr("Routine visit"),
+            age=(
+                self.tr("last {date}").format(date=f"{row.last_visit:%y-%m-%d}")
+                if row.last_visit
+                else self.tr("first visit")
+            ),
             value=-row.position,
             accent=CLASS_ACCENT.get(row.classes[0] if row.classes else "", "#4e79a7"),
             badge=badge,

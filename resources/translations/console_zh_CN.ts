@@ -3488,6 +3488,14 @@ Stretches counted: {periods}</source>
         <translation>例行拜访</translation>
     </message>
     <message>
+        <source>last {date}</source>
+        <translation>上次 {date}</translation>
+    </message>
+    <message>
+        <source>first visit</source>
+        <translation>首次拜访</translation>
+    </message>
+    <message>
         <source>{planned} visits on {days} working days: {share:.0%} of a capacity of {capacity} ({cap} a day; target {target:.0%} planned). {locked} locked, {done} done.</source>
         <translation>{days} 个工作日共 {planned} 次拜访：占拜访能力 {capacity} 次的 {share:.0%}（每天 {cap} 次；目标计划 {target:.0%}）。已锁定 {locked} 次，已完成 {done} 次。</translation>
     </message>
