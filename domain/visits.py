@@ -347,6 +347,7 @@ class ScheduleVisit(NamedTuple):
     address: str
     contact: str
     contact_role: str
+    """The contact's decision role code (see domain.records.DecisionRole), or ''."""
     phone: str
     purpose: str
     last_visit: date | None
@@ -354,6 +355,8 @@ class ScheduleVisit(NamedTuple):
     opportunities: tuple[str, ...]
     locked: bool
     status: str
+    contact_title: str = ""
+    """The contact's job title as written (采购经理 …)."""
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,9 @@ def schedule_rows(schedule: Schedule, language: str = "zh") -> Iterator[tuple[ob
                 visit.district,
                 visit.address,
                 visit.contact,
-                _ROLES[lang].get(visit.contact_role, visit.contact_role),
+                " · ".join(
+                    p for p in (visit.contact_title, _ROLES[lang].get(visit.contact_role, visit.contact_role)) if p
+                ),
                 visit.phone,
                 visit.purpose or _ROUTINE[lang],
                 visit.last_visit,

@@ -117,7 +117,9 @@ def test_recording_the_outcome_creates_the_visit_activity(db: Database) -> None:
     assert (visit_line.visit_id, visit_line.last_visit, visit_line.last_outcome) == (
         later, MONDAY, "客户同意试用新型号，下周报价"
     )  # fmt: skip
-    assert (visit_line.contact, visit_line.contact_role, visit_line.phone) == ("李徐汇01", "采购经理", "13900000001")
+    assert (visit_line.contact, visit_line.contact_title, visit_line.contact_role, visit_line.phone) == (
+        "李徐汇01", "采购经理", "decision_maker", "13900000001"
+    )  # fmt: skip
     assert visit_line.address == "上海市徐汇区张江路1号"
     assert visit_line.purpose == "送样"
 

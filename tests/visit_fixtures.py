@@ -42,7 +42,14 @@ def make_sales_force(db: Database) -> dict[str, int]:
                         address=f"{district}张江路{n}号",
                         phone=f"021-5000{n:04d}",
                         owner_id=reps["张伟"],
-                        contacts=[ContactRecord(name=f"李{key}", title="采购经理", phone=f"1390000{n:04d}")],
+                        contacts=[
+                            ContactRecord(
+                                name=f"李{key}",
+                                title="采购经理",
+                                decision_role="decision_maker",
+                                phone=f"1390000{n:04d}",
+                            )
+                        ],
                     ),
                 )
         ids["静安01"] = customer_repo.save_record(

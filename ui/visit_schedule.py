@@ -173,7 +173,7 @@ def role_text(role: str, w: Words) -> str:
 
 
 def contact_text(visit: ScheduleVisit, w: Words) -> str:
-    role = role_text(visit.contact_role, w)
+    role = " · ".join(p for p in (visit.contact_title, role_text(visit.contact_role, w)) if p)
     if visit.contact and role:
         return w(QT_TRANSLATE_NOOP("visit_schedule", "{name} ({role})")).format(name=visit.contact, role=role)
     return visit.contact or role
