@@ -232,3 +232,20 @@ def test_midweek_the_plan_starts_today_and_counts_from_today(qtbot, db: Database
         "7 visits on 3 working days: 58% of a capacity of 12 (4 a day; target 60% planned). 0 locked, 0 done. "
         "Counted from today (2026-11-24)."
     )
+
+
+def test_adding_a_visit_on_a_leave_day_in_another_week_warns_and_shows_that_week(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+    ids = make_sales_force(db)
+    page = VisitsPage(db, today=AS_OF)  # the week of 11-16: the leave day is in the next week
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: not page.loading and page.loaded is not None, timeout=5000)
+    dialog = page.add_visit(ids["浦东03"])
+    assert dialog is not None and dialog.customer_id() == ids["浦东03"]
+    dialog.day.setDate(LEAVE_DAY)
+    qtbot.mouseClick(
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: page.loaded is not None and page.loaded.first == MONDAY and not page.loading, timeout=5000)
+    assert page.status.text() == ("Visit added and locked. Note: 2026-11-25 is not a working day for the rep (Leave).")
+    assert titles(board_of(page), LEAVE_DAY) == ["上海浦东03机械有限公司"]

@@ -571,17 +571,20 @@ class VisitsPage(QWidget):
 
     # ------------------------------------------------------------------ changing the plan
 
-    def _refused_day(self, day: date) -> str | None:
-        """Why a visit cannot go on ``day`` (the rep is off), or None."""
+    def _day_off(self, day: date) -> str | None:
+        """Why the rep cannot visit on ``day`` (weekend, holiday, leave, trip), or None on a working day."""
+        rep_id = self.rep_id()
         loaded = self.loaded
-        if loaded is None or loaded.days is None:
+        if loaded is not None and loaded.days is not None and loaded.first <= day <= loaded.last:
+            days = loaded.days
+        elif rep_id is not None:
+            with self.db.transaction() as session:
+                days = repo.rep_days(session, rep_id, day, day, ui_language() == "zh")
+        else:
             return None
-        if day in loaded.days.working and loaded.days.availability.get(day, 1.0) > 0:
+        if day in days.working and days.availability.get(day, 1.0) > 0:
             return None
-        note = loaded.days.notes.get(day, "weekend")
-        return self.tr("{day} is not a working day for the rep ({why}); the visit stays where it was.").format(
-            day=day.isoformat(), why=self._day_note(note)
-        )
+        return self._day_note(days.notes.get(day, "weekend"))
 
     def drop_visit(self, visit_id: int, key: str) -> None:
         """A card dropped on the column of day ``key``: move it there, last, and lock it."""
@@ -592,9 +595,13 @@ class VisitsPage(QWidget):
         if row.status != "planned":
             self.status.setText(self.tr("A visit already done stays on its day."))
             return
-        refused = self._refused_day(day)
-        if refused:
-            self.status.setText(refused)
+        why = self._day_off(day)
+        if why:
+            self.status.setText(
+                self.tr("{day} is not a working day for the rep ({why}); the visit stays where it was.").format(
+                    day=day.isoformat(), why=why
+                )
+            )
             return
         with self.db.transaction() as session:
             repo.move_visit(session, visit_id, day)
@@ -723,10 +730,19 @@ class VisitsPage(QWidget):
             chosen = dialog.customer_id()
             if chosen is None:
                 return
-            refused = self._refused_day(dialog.chosen_day())
+            day = dialog.chosen_day()
+            why = self._day_off(day)
             with self.db.transaction() as session:
-                self.selected = repo.add_visit(session, rep_id, chosen, dialog.chosen_day(), dialog.purpose.text())
-            self.status.setText(refused or self.tr("Visit added and locked."))
+                self.selected = repo.add_visit(session, rep_id, chosen, day, dialog.purpose.text())
+            message = self.tr("Visit added and locked.")
+            if why:
+                message += " " + self.tr("Note: {day} is not a working day for the rep ({why}).").format(
+                    day=day.isoformat(), why=why
+                )
+            self.status.setText(message)
+            first, last = self.period()
+            if not first <= day <= last:
+                self.anchor = day  # show the period the visit went into
             self.reload()
 
         dialog.accepted.connect(save)

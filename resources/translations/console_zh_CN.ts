@@ -3576,6 +3576,10 @@ Stretches counted: {periods}</source>
         <translation>拜访已添加并锁定。</translation>
     </message>
     <message>
+        <source>Note: {day} is not a working day for the rep ({why}).</source>
+        <translation>注意：{day} 不是该业务员的工作日（{why}）。</translation>
+    </message>
+    <message>
         <source>Outcome of the visit to {customer} saved in the activity log.</source>
         <translation>对 {customer} 的拜访结果已记入活动日志。</translation>
     </message>
