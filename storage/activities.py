@@ -425,6 +425,12 @@ def customer_choices(session: Session) -> list[tuple[int, str]]:
     return list(session.execute(query).all())
 
 
+def customer_search_keys(session: Session) -> dict[int, str]:
+    """customer id → its pinyin and initials, so the completer finds 华为 by typing hw or huawei."""
+    query = select(Customer.id, Customer.pinyin, Customer.initials).where(Customer.deleted_at.is_(None))
+    return {cid: f"{pinyin} {initials}" for cid, pinyin, initials in session.execute(query)}
+
+
 class WonDeal(NamedTuple):
     owner_id: int | None
     customer_id: int

@@ -8,10 +8,11 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox
+from sqlalchemy import select
 
 from storage import activities as repo
 from storage.db import Database
-from storage.models import Customer, Opportunity, Rep
+from storage.models import Activity, Customer, Opportunity, Rep
 from ui.activities_page import ActivitiesPage
 from ui.dialogs.activity_dialogs import ActivityTypesDialog
 
@@ -160,3 +161,30 @@ def test_only_unused_types_of_ones_own_can_be_deleted(qtbot, db, page):
     again.accept()
     with db.transaction() as s:
         assert "zhanhui" not in {t.code for t in repo.list_types(s)}
+
+
+def test_quick_add_finds_the_customer_by_pinyin_initials(qtbot, page, db):  # type: ignore[no-untyped-def]
+    from domain.records import CustomerRecord
+    from storage import customers as customer_repo
+
+    with db.transaction() as s:
+        huawei = customer_repo.save_record(s, CustomerRecord(name="华为技术有限公司"))
+    page.reload()
+    qtbot.waitUntil(lambda: not page.loading and len(page.loaded.customers) == 2, timeout=10_000)
+    form = page.form
+    qtbot.keyClicks(form.duration, "30")
+    page.activateWindow()
+    form.customer.setFocus()  # a user clicks into the field first
+    qtbot.waitUntil(form.customer.hasFocus, timeout=3000)
+    qtbot.keyClicks(form.customer, "hwjs")
+    completer = form.customer.completer()
+    qtbot.waitUntil(lambda: completer.popup().isVisible(), timeout=3000)
+    assert completer.completionCount() == 1
+    completer.popup().setCurrentIndex(completer.completionModel().index(0, 0))
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
+    assert form.customer.text() == "华为技术有限公司"  # the name, not the search keys
+    qtbot.keyClick(form.customer, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.log_model.rowCount() == 7, timeout=10_000)
+    with db.transaction() as s:
+        added = s.scalars(select(Activity).where(Activity.customer_id == huawei)).one()
+        assert (added.minutes, added.type.code) == (30, "visit")

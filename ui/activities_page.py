@@ -86,6 +86,7 @@ class _Loaded:
     active: list[int]
     types: list[repo.TypeRow]
     customers: list[tuple[int, str]]
+    customer_keys: dict[int, str]
     settings: TimeSettings
     won: list[repo.WonDeal]
     classes: dict[int, str] = field(default_factory=dict)
@@ -397,6 +398,7 @@ class ActivitiesPage(QWidget):
                     active=repo.active_rep_ids(session),
                     types=repo.list_types(session),
                     customers=repo.customer_choices(session),
+                    customer_keys=repo.customer_search_keys(session),
                     settings=repo.load_settings(session),
                     won=repo.won_deals(session, first, last),
                 )
@@ -420,7 +422,9 @@ class ActivitiesPage(QWidget):
             self._again = False
             self.reload()
             return
-        self.form.set_choices(FormChoices(self._rep_choices(loaded), loaded.types, loaded.customers))
+        self.form.set_choices(
+            FormChoices(self._rep_choices(loaded), loaded.types, loaded.customers, loaded.customer_keys)
+        )
         self.filters.set_options("rep", [(rid, loaded.reps[rid]) for rid in self._rep_order(loaded)])
         self._fill_log(loaded)
         self._fill_allocation(loaded)
@@ -551,7 +555,9 @@ class ActivitiesPage(QWidget):
         with self.db.transaction() as session:
             record = repo.get_activity(session, ids[0])
         names = dict(self.loaded.customers)
-        choices = FormChoices(self._rep_choices(self.loaded), self.loaded.types, self.loaded.customers)
+        choices = FormChoices(
+            self._rep_choices(self.loaded), self.loaded.types, self.loaded.customers, self.loaded.customer_keys
+        )
         dialog = ActivityEditDialog(choices, record, names.get(record.customer_id or 0, ""), self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_record is not None:
             with self.db.transaction() as session:

@@ -294,8 +294,8 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <source>Customer (optional): type part of the name</source>
-        <translation>客户（可选）：输入名称的一部分</translation>
+        <source>Customer (optional): type part of the name or its pinyin</source>
+        <translation>客户（可选）：输入名称的一部分或拼音</translation>
     </message>
     <message>
         <source>Outcome</source>

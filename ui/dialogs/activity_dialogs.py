@@ -5,17 +5,16 @@ sheets and daily reports (日报), which asks once what an unknown type word mea
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -53,6 +52,7 @@ from storage.progress import Progress
 from ui.dialogs.import_dialog import ImportDialog, ImportSpec
 from ui.jobs import run_job
 from ui.labels import ui_language
+from widgets.pinyin_completer import PinyinCompleter
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +116,8 @@ class FormChoices:
     reps: Sequence[tuple[int, str]]
     types: Sequence[repo.TypeRow]
     customers: Sequence[tuple[int, str]]
+    customer_keys: Mapping[int, str] = field(default_factory=dict)
+    """customer id → pinyin search keys, for the completer."""
 
 
 class ActivityForm(QWidget):
@@ -152,13 +154,9 @@ class ActivityForm(QWidget):
             self.channel.addItem(name or self.tr("(none)"), code)
         self.customer = QLineEdit()
         self.customer.setObjectName("activity_customer")
-        self.customer.setPlaceholderText(self.tr("Customer (optional): type part of the name"))
-        self._names = QStringListModel(self)
-        completer = QCompleter(self._names, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setMaxVisibleItems(12)
-        self.customer.setCompleter(completer)
+        self.customer.setPlaceholderText(self.tr("Customer (optional): type part of the name or its pinyin"))
+        self._completer = PinyinCompleter(self)
+        self.customer.setCompleter(self._completer)
         self.outcome = QLineEdit()
         self.outcome.setObjectName("activity_outcome")
         self.outcome.setPlaceholderText(self.tr("Outcome"))
@@ -225,7 +223,7 @@ class ActivityForm(QWidget):
         for cid, name in choices.customers:
             key = normalise_company_name(name)
             self._customer_keys[key] = cid if self._customer_keys.get(key, cid) == cid else repo.AMBIGUOUS
-        self._names.setStringList([name for _cid, name in choices.customers])
+        self._completer.set_choices([(name, choices.customer_keys.get(cid, "")) for cid, name in choices.customers])
 
     def _type_changed(self) -> None:
         kind = self._types.get(self.type.currentData())

@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QDate, QTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from domain.visits import CLASS_KEYS, Frequency, VisitSettings
 from ui.labels import value_class_names
+from widgets.pinyin_completer import PinyinCompleter
 
 
 def frequency_names() -> dict[Frequency, str]:
@@ -134,10 +134,8 @@ class AddVisitDialog(QDialog):
         self.customer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for cid, name, _keys in customers:
             self.customer.addItem(name, cid)
-        completer = QCompleter([f"{name}  {keys}" for _cid, name, keys in customers], self)
-        completer.setFilterMode(completer.filterMode().MatchContains)
-        completer.setCaseSensitivity(completer.caseSensitivity().CaseInsensitive)
-        completer.activated.connect(self._completed)
+        completer = PinyinCompleter(self)
+        completer.set_choices([(name, keys) for _cid, name, keys in customers])
         self.customer.setCompleter(completer)
         self.day = QDateEdit(QDate(day.year, day.month, day.day))
         self.day.setObjectName("visit_day")
@@ -152,14 +150,8 @@ class AddVisitDialog(QDialog):
         form.addRow(self.tr("Purpose"), self.purpose)
         self.error = _lay_out(self, form, QDialogButtonBox.StandardButton.Ok)
 
-    def _completed(self, text: str) -> None:
-        name = text.split("  ")[0]
-        index = self.customer.findText(name)
-        if index >= 0:
-            self.customer.setCurrentIndex(index)
-
     def customer_id(self) -> int | None:
-        index = self.customer.findText(self.customer.currentText().split("  ")[0].strip())
+        index = self.customer.findText(self.customer.currentText().strip())
         return self.customer.itemData(index) if index >= 0 else None
 
     def chosen_day(self) -> date:
