@@ -297,8 +297,9 @@ def generate(
             PlannedVisit.day >= first - LOOK_AROUND,
             PlannedVisit.day <= last + LOOK_AROUND,
             PlannedVisit.status != "cancelled",
-            # A past visit still only planned was missed: the customer is due again.
-            (PlannedVisit.status == "done") | PlannedVisit.locked.is_(True) | (PlannedVisit.day >= first),
+            # A past visit still only planned was missed: the customer is due again. Visits planned
+            # from today on (another period's plan) stand.
+            (PlannedVisit.status == "done") | PlannedVisit.locked.is_(True) | (PlannedVisit.day >= as_of),
         )
     ).all()
     fixed = [FixedVisit(cid, day) for cid, day in fixed_rows]

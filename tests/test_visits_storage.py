@@ -175,3 +175,19 @@ def test_planning_the_month_midway_leaves_past_days_alone(db: Database) -> None:
     # Done on 11-10: not due again for 61 days.
     assert again.created == 9
     assert [r.day for r in rows if r.customer_id == ids["浦东01"]] == [date(2026, 11, 10)]
+
+
+def test_planning_next_month_respects_this_months_plan(db: Database) -> None:
+    ids = make_sales_force(db)
+    with db.transaction() as s:
+        repo.generate(s, ids["zhang"], date(2026, 11, 1), date(2026, 11, 30), AS_OF)
+        [dropped] = [r for r in repo.visit_rows(s, ids["zhang"], MONDAY, MONDAY, AS_OF) if r.position == 0]
+        repo.delete_visits(s, [dropped.visit_id])
+        assert [r.position for r in repo.visit_rows(s, ids["zhang"], MONDAY, MONDAY, AS_OF)] == [0, 1]
+        december = repo.generate(s, ids["zhang"], date(2026, 12, 1), date(2026, 12, 31), AS_OF)
+        rows = repo.visit_rows(s, ids["zhang"], date(2026, 11, 1), date(2026, 12, 31), AS_OF)
+    # November's visits (still ahead of today) stand for their customers: a 61-day interval means
+    # nobody is visited again in December, except the customer whose visit was removed.
+    assert december.created == 1
+    assert [(r.customer_id, r.day.month) for r in rows if r.day.month == 12] == [(dropped.customer_id, 12)]
+    assert len({r.customer_id for r in rows}) == len(rows) == 10
