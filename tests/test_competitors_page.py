@@ -177,3 +177,22 @@ def test_recording_a_rep_sighting_updates_the_summary_line(qtbot, db: Database) 
         "2 sightings at 2 customers; on average 3.0 visits a month and 60 minutes a stay; "
         "dealer promotions seen 1 times."
     )
+
+
+def test_setting_our_list_price_puts_it_beside_theirs(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+    ids = make_workspace(db)
+    with db.transaction() as s:
+        repo.add_price_observation(s, ids["zhongke"], "伺服电机", date(2026, 10, 1), 290_000)
+    page = _page(qtbot, db)
+    _select(page, ids["zhongke"])
+    page.tabs.setCurrentIndex(2)
+    qtbot.mouseClick(page.list_price_button, Qt.MouseButton.LeftButton)
+    dialog = page.list_price_dialog
+    assert dialog.windowTitle() == "Our list price"
+    assert [dialog.product.itemText(i) for i in range(dialog.product.count())] == ["伺服电机"]
+    dialog.observed_on.setDate(QDate(2026, 9, 1))
+    dialog.price.setValue(3100)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    with db.transaction() as s:
+        [history] = repo.price_history(s, ids["zhongke"])
+    assert (history.product, history.ours) == ("伺服电机", ((date(2026, 9, 1), 310_000),))

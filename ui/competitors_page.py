@@ -213,6 +213,12 @@ class CompetitorsPage(QWidget):
         self.add_price_button = QPushButton(self.tr("Record a price…"), tab)
         self.add_price_button.clicked.connect(self.add_price)
         bar.addWidget(self.add_price_button)
+        self.list_price_button = QPushButton(self.tr("Our list price…"), tab)
+        self.list_price_button.setToolTip(
+            self.tr("Set our own list price of a product from a date on; the chart compares.")
+        )
+        self.list_price_button.clicked.connect(self.set_list_price)
+        bar.addWidget(self.list_price_button)
         layout.addLayout(bar)
         self.price_view, self.price_model = _table(
             tab,
@@ -284,7 +290,7 @@ class CompetitorsPage(QWidget):
     def _show_competitor(self) -> None:
         competitor_id = self.current_competitor()
         for button in (self.battlecard_button, self.battlecard_pdf_button, self.add_price_button,
-                       self.save_profile_button, self.add_rep_button):  # fmt: skip
+                       self.list_price_button, self.save_profile_button, self.add_rep_button):  # fmt: skip
             button.setEnabled(competitor_id is not None)
         if competitor_id is None:
             self.title.setText(self.tr("No competitors yet"))
@@ -384,6 +390,25 @@ class CompetitorsPage(QWidget):
             product, on, fen, note = dialog.values()
             with self.db.transaction() as session:
                 repo.add_price_observation(session, competitor_id, product, on, fen, note=note)
+            self._show_competitor()
+
+        dialog.accepted.connect(save)
+        dialog.open()
+        return dialog
+
+    def set_list_price(self) -> PriceObservationDialog | None:
+        competitor_id = self.current_competitor()
+        if competitor_id is None:
+            return None
+        with self.db.transaction() as session:
+            products = sorted({h.product for h in repo.price_history(session, competitor_id)})
+        dialog = PriceObservationDialog(products, self, ours=True)
+        self.list_price_dialog = dialog
+
+        def save() -> None:
+            product, valid_from, fen, _note = dialog.values()
+            with self.db.transaction() as session:
+                repo.set_list_price(session, product, valid_from, fen)
             self._show_competitor()
 
         dialog.accepted.connect(save)

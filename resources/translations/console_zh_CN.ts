@@ -1325,6 +1325,14 @@
         <translation>记录价格…</translation>
     </message>
     <message>
+        <source>Our list price…</source>
+        <translation>我方目录价…</translation>
+    </message>
+    <message>
+        <source>Set our own list price of a product from a date on; the chart compares.</source>
+        <translation>设置我方某产品自某日起的目录价；图表中对照显示。</translation>
+    </message>
+    <message>
         <source>Product</source>
         <translation>产品</translation>
     </message>
@@ -3150,12 +3158,20 @@ Weighted {weighted}</source>
         <translation>记录竞争对手价格</translation>
     </message>
     <message>
+        <source>Our list price</source>
+        <translation>我方目录价</translation>
+    </message>
+    <message>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
         <source>Date</source>
         <translation>日期</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效日期</translation>
     </message>
     <message>
         <source>Price (yuan)</source>

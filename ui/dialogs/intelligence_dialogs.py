@@ -127,9 +127,9 @@ class IntelligenceEntryDialog(QDialog):
 class PriceObservationDialog(QDialog):
     """Record a price the competitor quoted or sold at (价格监测)."""
 
-    def __init__(self, products: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(self, products: Sequence[str], parent: QWidget | None = None, ours: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Record a price"))
+        self.setWindowTitle(self.tr("Our list price") if ours else self.tr("Record a price"))
         form = QFormLayout(self)
         self.product = QComboBox(self)
         self.product.setEditable(True)
@@ -141,9 +141,10 @@ class PriceObservationDialog(QDialog):
         self.price.setPrefix("¥")
         self.note = QLineEdit(self)
         form.addRow(self.tr("Product"), self.product)
-        form.addRow(self.tr("Date"), self.observed_on)
+        form.addRow(self.tr("Valid from") if ours else self.tr("Date"), self.observed_on)
         form.addRow(self.tr("Price (yuan)"), self.price)
-        form.addRow(self.tr("Note"), self.note)
+        if not ours:  # our list price needs no note: it is our own price book
+            form.addRow(self.tr("Note"), self.note)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
