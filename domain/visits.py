@@ -16,8 +16,8 @@ Decisions a reader should know before changing anything:
 * **Days**: only the rep's working days (calendar with 调休 and manual overrides); a full day of
   leave or a business trip removes the day, half a day of leave halves its capacity.
 * **Capacity**: the daily cap (default 4 visits) is never exceeded; about 60% of the capacity is
-  planned and 40% left to the rep's own judgement (the handbook's split), spread evenly: each day
-  gets at most its share of what is left of the period's planned budget.
+  planned and 40% left to the rep's own judgement (the handbook's split), spread evenly: by the end
+  of each day the plan holds the budget's share of the capacity so far (rounded half up).
 * **Batching**: each day starts from the most urgent due customer and fills with due customers of
   the same district (spatial batching), then of the next most urgent district. Within a day
   visits are ordered by district then address, so a rep drives round one area at a time.
@@ -221,11 +221,13 @@ def plan_visits(
 
     visits: list[PlannedSlot] = []
     remaining_budget = budget
-    remaining_caps = sum(caps.values())
+    capacity_so_far = 0
     for day in open_days:
         room = max(0, caps[day] - load.get(day, 0))
-        share = math.ceil(remaining_budget * caps[day] / remaining_caps) if remaining_caps else 0
-        remaining_caps -= caps[day]
+        # Spread evenly: by the end of each day, the budget's share of the capacity so far.
+        capacity_so_far += caps[day]
+        target = math.floor(budget * capacity_so_far / capacity + 0.5) if capacity else 0
+        share = target - (budget - remaining_budget)
         limit = min(room, share, remaining_budget)
         for cid, fixed_days in fixed_by_customer.items():
             # A fixed visit on or before this day moves the next due date past it.

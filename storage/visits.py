@@ -170,6 +170,8 @@ class RepDays:
     """Working days the rep is partly or wholly away (leave, business trip): the share available."""
     notes: dict[date, str]
     """Why a day holds no visits: 'holiday:<name>', 'weekend', 'leave', 'trip', 'half_leave'."""
+    unknown_years: tuple[int, ...] = ()
+    """Years the holiday calendar does not cover yet: their holidays are not known (weekdays only)."""
 
 
 def rep_days(session: Session, rep_id: int, first: date, last: date, chinese: bool = True) -> RepDays:
@@ -178,7 +180,10 @@ def rep_days(session: Session, rep_id: int, first: date, last: date, chinese: bo
     working: list[date] = []
     notes: dict[date, str] = {}
     day = first
+    unknown: set[int] = set()
     while day <= last:
+        if not calendar.known(day):
+            unknown.add(day.year)
         if calendar.is_working_day(day):
             working.append(day)
         else:
@@ -186,9 +191,10 @@ def rep_days(session: Session, rep_id: int, first: date, last: date, chinese: bo
             notes[day] = f"holiday:{name}" if name else "weekend"
         day += timedelta(days=1)
     availability: dict[date, float] = {}
+    working_set = set(working)
     for stored in stored_days(session, first, last):
-        if stored.rep_id != rep_id or not stored.status_text:
-            continue
+        if stored.rep_id != rep_id or not stored.status_text or stored.day not in working_set:
+            continue  # leave on a day off changes nothing
         reading = parse_status(stored.status_text)
         if Mark.TRIP in reading.marks:
             availability[stored.day] = 0.0
@@ -197,7 +203,7 @@ def rep_days(session: Session, rep_id: int, first: date, last: date, chinese: bo
             away = reading.days_of_leave(rules)
             availability[stored.day] = max(0.0, 1.0 - away)
             notes[stored.day] = "leave" if away >= 1.0 else "half_leave"
-    return RepDays(working, availability, notes)
+    return RepDays(working, availability, notes, tuple(sorted(unknown)))
 
 
 # --------------------------------------------------------------------------- planned visits
@@ -228,6 +234,7 @@ def visit_rows(session: Session, rep_id: int, first: date, last: date, as_of: da
         .join(Customer, Customer.id == PlannedVisit.customer_id)
         .where(PlannedVisit.rep_id == rep_id, PlannedVisit.day >= first, PlannedVisit.day <= last)
         .where(PlannedVisit.status != "cancelled")
+        .where(Customer.deleted_at.is_(None), Customer.merged_into_id.is_(None))
         .order_by(PlannedVisit.day, PlannedVisit.position, PlannedVisit.id)
     )
     rows = session.execute(query).all()
@@ -297,9 +304,9 @@ def generate(
             PlannedVisit.day >= first - LOOK_AROUND,
             PlannedVisit.day <= last + LOOK_AROUND,
             PlannedVisit.status != "cancelled",
-            # A past visit still only planned was missed: the customer is due again. Visits planned
-            # from today on (another period's plan) stand.
-            (PlannedVisit.status == "done") | PlannedVisit.locked.is_(True) | (PlannedVisit.day >= as_of),
+            # A past visit still only planned was missed (locked or not): the customer is due again.
+            # Visits planned from today on (locked, or another period's plan) stand.
+            (PlannedVisit.status == "done") | (PlannedVisit.day >= as_of),
         )
     ).all()
     fixed = [FixedVisit(cid, day) for cid, day in fixed_rows]
@@ -327,6 +334,8 @@ def generate(
         for v in plan.visits
     )
     session.flush()
+    for day in {v.day for v in plan.visits}:
+        _merge_day(session, rep_id, day)
     names = {c.customer_id: c.name for c in customers}
     return GenerateResult(
         len(plan.visits),
@@ -367,6 +376,40 @@ def _renumber(session: Session, rep_id: int, day: date, moved: PlannedVisit | No
         others.insert(max(0, min(position, len(others))), moved)
     for index, visit in enumerate(others):
         visit.position = index
+
+
+def recorded_outcome(session: Session, visit_id: int) -> tuple[str, int, str, str] | None:
+    """(start, minutes, outcome, next step) recorded for a done visit, to edit; None before."""
+    visit = session.get(PlannedVisit, visit_id)
+    if visit is None or visit.activity_id is None:
+        return None
+    activity = session.get(Activity, visit.activity_id)
+    if activity is None:
+        return None
+    return activity.start, activity.minutes, activity.outcome, activity.next_step
+
+
+def _merge_day(session: Session, rep_id: int, day: date) -> None:
+    """Order a replanned day: kept (locked or done) visits stay at the place the manager gave them,
+    the new visits fill the other places in the planner's order."""
+    visits = list(
+        session.scalars(
+            select(PlannedVisit)
+            .where(PlannedVisit.rep_id == rep_id, PlannedVisit.day == day, PlannedVisit.status != "cancelled")
+            .order_by(PlannedVisit.position, PlannedVisit.id)
+        )
+    )
+    kept = [v for v in visits if v.locked or v.status == "done"]
+    new = [v for v in visits if not (v.locked or v.status == "done")]
+    slots: list[PlannedVisit | None] = [None] * len(visits)
+    for visit in kept:
+        place = min(visit.position, len(visits) - 1)
+        while slots[place] is not None:
+            place = (place + 1) % len(visits)
+        slots[place] = visit
+    fill = iter(new)
+    for place, slot in enumerate(slots):
+        (slot if slot is not None else next(fill)).position = place
 
 
 def move_visit(session: Session, visit_id: int, day: date, position: int = 10**6) -> None:
@@ -428,6 +471,7 @@ def record_outcome(
             activity.minutes = minutes
             activity.outcome = outcome
             activity.next_step = next_step
+            activity.start = start
             return activity.id
     activity_id = activities.add_activity(
         session,

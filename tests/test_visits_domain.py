@@ -74,11 +74,12 @@ def test_frequency_is_met_over_a_month() -> None:
 
 
 def test_daily_cap_and_sixty_percent_budget_spread_evenly() -> None:
-    # 20 customers due, one week of 5 days, cap 4: capacity 20, 60% planned = 12, spread 3,3,2,2,2.
+    # 20 customers due, one week of 5 days, cap 4: capacity 20, 60% planned = 12; by the end of
+    # each day 60% of the capacity so far: 2.4, 4.8, 7.2, 9.6, 12 rounded -> 2, 5, 7, 10, 12.
     week = weekdays(date(2026, 11, 23), date(2026, 11, 27))
     plan = plan_visits([customer(i, ("B",)) for i in range(1, 21)], week, VisitSettings())
     assert (plan.capacity, plan.budget) == (20, 12)
-    assert [len(plan.on(d)) for d in week] == [3, 3, 2, 2, 2]
+    assert [len(plan.on(d)) for d in week] == [2, 3, 2, 3, 2]
     assert len(plan.unplanned) == 8
     assert {u.customer_id for u in plan.unplanned}.isdisjoint({v.customer_id for v in plan.visits})
 
@@ -185,3 +186,14 @@ def test_weeks_and_months_parse() -> None:
     for bad in ("2026-W54", "48", "2026-13", "next week"):
         with pytest.raises(PeriodError):
             parse_week(bad) if "W" in bad.upper() or bad == "48" else parse_month(bad)
+
+
+def test_a_small_budget_is_spread_over_the_whole_month() -> None:
+    # 10% of 23 working days x 4 = 9.2 -> 9 visits, by the end of day k round(9 x k / 23): one visit
+    # about every two and a half working days, not all in the first nine days.
+    days = weekdays(date(2026, 12, 1), date(2026, 12, 31))
+    plan = plan_visits([customer(i, ("B",)) for i in range(1, 201)], days, VisitSettings(planned_share=0.1))
+    counts = [len(plan.on(d)) for d in days]
+    assert (len(days), plan.budget) == (23, 9)
+    assert [i for i, n in enumerate(counts) if n] == [1, 3, 6, 8, 11, 14, 16, 19, 21]
+    assert max(counts) == 1

@@ -9,7 +9,9 @@ from sqlalchemy import func, select
 
 from domain.visits import Frequency, VisitSettings
 from storage import activities
+from storage import customers as customer_repo
 from storage import visits as repo
+from storage.attendance import correct_day
 from storage.db import Database
 from storage.models import Activity, PlannedVisit
 from tests.visit_fixtures import AS_OF, LEAVE_DAY, MONDAY, make_sales_force
@@ -55,13 +57,14 @@ def test_generated_week_skips_leave_and_batches_districts(db: Database) -> None:
     ids = make_sales_force(db)
     with db.transaction() as s:
         result = repo.generate(s, ids["zhang"], MONDAY, SUNDAY, AS_OF)
-    # Four working days (Wednesday is leave): capacity 16, 60% = 10, spread 3, 3, 2, 2.
+    # Four working days (Wednesday is leave): capacity 16, 60% = 10; by the end of each day 10 x 4/16,
+    # 8/16, 12/16, 16/16 rounded = 3, 5, 8, 10: 3, 2, 3, 2 visits.
     assert (result.created, result.kept, result.capacity, result.budget) == (10, 0, 16, 10)
     assert result.unplanned == []
     assert plan(db, ids["zhang"]) == {
         date(2026, 11, 23): ["徐汇01", "徐汇02", "徐汇03"],
-        date(2026, 11, 24): ["徐汇04", "浦东01", "浦东02"],
-        date(2026, 11, 26): ["浦东03", "浦东04"],
+        date(2026, 11, 24): ["徐汇04", "浦东01"],
+        date(2026, 11, 26): ["浦东02", "浦东03", "浦东04"],
         date(2026, 11, 27): ["浦东05", "浦东06"],
     }
     assert plan(db, ids["wang"]) == {}
@@ -79,8 +82,8 @@ def test_moved_visit_is_locked_and_survives_planning_again(db: Database) -> None
     assert by_day[MONDAY][0] == "浦东06"
     assert sum(len(v) for v in by_day.values()) == 10
     assert [name for names in by_day.values() for name in names].count("浦东06") == 1
-    # The locked visit took one of Monday's four slots: 3 new + 1 locked.
-    assert len(by_day[MONDAY]) == 4
+    # The locked visit counts against the budget: 9 new visits spread 2, 3, 2, 2, Monday's 2 after it.
+    assert len(by_day[MONDAY]) == 3
     with db.transaction() as s:
         locked = s.scalars(select(PlannedVisit.customer_id).where(PlannedVisit.locked.is_(True))).all()
     assert locked == [ids["浦东06"]]
@@ -191,3 +194,58 @@ def test_planning_next_month_respects_this_months_plan(db: Database) -> None:
     assert december.created == 1
     assert [(r.customer_id, r.day.month) for r in rows if r.day.month == 12] == [(dropped.customer_id, 12)]
     assert len({r.customer_id for r in rows}) == len(rows) == 10
+
+
+def test_replanning_keeps_a_locked_visit_where_the_manager_put_it(db: Database) -> None:
+    ids = make_sales_force(db)
+    with db.transaction() as s:
+        repo.generate(s, ids["zhang"], MONDAY, SUNDAY, AS_OF)
+        moved = s.scalar(select(PlannedVisit.id).where(PlannedVisit.customer_id == ids["浦东06"]))
+        assert moved is not None
+        repo.move_visit(s, moved, MONDAY)  # dropped last on Monday
+        repo.generate(s, ids["zhang"], MONDAY, SUNDAY, AS_OF)
+        monday = repo.visit_rows(s, ids["zhang"], MONDAY, MONDAY, AS_OF)
+    assert [(r.position, r.customer[2:6], r.locked) for r in monday] == [
+        (0, "徐汇01", False), (1, "徐汇02", False), (2, "浦东06", True)
+    ]  # fmt: skip
+
+
+def test_a_locked_visit_in_the_past_never_done_was_missed(db: Database) -> None:
+    ids = make_sales_force(db)
+    with db.transaction() as s:
+        repo.add_visit(s, ids["zhang"], ids["浦东01"], date(2026, 11, 10))  # added by hand: locked
+        repo.generate(s, ids["zhang"], date(2026, 11, 1), date(2026, 11, 30), AS_OF)
+        rows = repo.visit_rows(s, ids["zhang"], AS_OF, date(2026, 11, 30), AS_OF)
+    assert ids["浦东01"] in {r.customer_id for r in rows}
+
+
+def test_recording_again_keeps_the_new_start_time(db: Database) -> None:
+    ids = make_sales_force(db)
+    with db.transaction() as s:
+        visit = repo.add_visit(s, ids["zhang"], ids["浦东01"], MONDAY)
+        repo.record_outcome(s, visit, minutes=45, outcome="初访", start="09:00")
+        repo.record_outcome(s, visit, minutes=50, outcome="初访，已报价", start="14:00")
+        assert repo.recorded_outcome(s, visit) == ("14:00", 50, "初访，已报价", "")
+
+
+def test_a_deleted_customers_visits_leave_the_plan(db: Database) -> None:
+    ids = make_sales_force(db)
+    with db.transaction() as s:
+        repo.generate(s, ids["zhang"], MONDAY, SUNDAY, AS_OF)
+        customer_repo.soft_delete(s, [ids["徐汇01"]])
+        rows = repo.visit_rows(s, ids["zhang"], MONDAY, SUNDAY, AS_OF)
+        schedule = repo.schedule(s, ids["zhang"], MONDAY, SUNDAY, as_of=AS_OF)
+    assert ids["徐汇01"] not in {r.customer_id for r in rows} and len(rows) == 9
+    assert "上海徐汇01机械有限公司" not in schedule.customers()
+
+
+def test_leave_on_a_weekend_stays_a_weekend_and_uncovered_years_are_named(db: Database) -> None:
+    ids = make_sales_force(db)
+    saturday = SUNDAY - timedelta(days=1)
+    with db.transaction() as s:
+        correct_day(s, ids["zhang"], saturday, [], "年假", "entered by mistake")
+        week = repo.rep_days(s, ids["zhang"], MONDAY, SUNDAY)
+        far = repo.rep_days(s, ids["zhang"], date(2035, 1, 1), date(2035, 1, 7))
+    assert week.notes[saturday] == "weekend" and saturday not in week.availability
+    assert week.unknown_years == ()
+    assert far.unknown_years == (2035,)

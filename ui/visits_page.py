@@ -389,7 +389,7 @@ class VisitsPage(QWidget):
         return {
             "weekend": self.tr("Weekend"),
             "leave": self.tr("Leave"),
-            "half_leave": self.tr("Half-day leave"),
+            "half_leave": self.tr("Part-day leave"),
             "trip": self.tr("Business trip"),
         }.get(note, note)
 
@@ -505,6 +505,15 @@ class VisitsPage(QWidget):
                 if start != loaded.first
                 else ""
             )
+            + (
+                " "
+                + self.tr(
+                    "The holiday calendar does not cover {years} yet: public holidays are not left out; "
+                    "mark them under Attendance → Rules before planning."
+                ).format(years=", ".join(str(y) for y in loaded.days.unknown_years))
+                if loaded.days.unknown_years
+                else ""
+            )
         )
 
     def _card_selected(self, board: KanbanBoard, card_id: int) -> None:
@@ -594,6 +603,11 @@ class VisitsPage(QWidget):
             return
         if row.status != "planned":
             self.status.setText(self.tr("A visit already done stays on its day."))
+            return
+        if day < self.today:
+            self.status.setText(
+                self.tr("{day} is already past; the visit stays where it was.").format(day=day.isoformat())
+            )
             return
         why = self._day_off(day)
         if why:
@@ -757,6 +771,10 @@ class VisitsPage(QWidget):
             return None
         dialog = VisitOutcomeDialog(row.customer, row.day, self)
         self.outcome_dialog = dialog
+        with self.db.transaction() as session:
+            recorded = repo.recorded_outcome(session, row.visit_id)
+        if recorded is not None:  # editing what was recorded, not starting again
+            dialog.set_recorded(*recorded)
 
         def save() -> None:
             with self.db.transaction() as session:

@@ -3484,10 +3484,6 @@ Stretches counted: {periods}</source>
         <translation>请假</translation>
     </message>
     <message>
-        <source>Half-day leave</source>
-        <translation>请假半天</translation>
-    </message>
-    <message>
         <source>Business trip</source>
         <translation>出差</translation>
     </message>
@@ -3542,6 +3538,18 @@ Stretches counted: {periods}</source>
     <message>
         <source>A visit already done stays on its day.</source>
         <translation>已完成的拜访不能移动。</translation>
+    </message>
+    <message>
+        <source>Part-day leave</source>
+        <translation>部分时间请假</translation>
+    </message>
+    <message>
+        <source>The holiday calendar does not cover {years} yet: public holidays are not left out; mark them under Attendance → Rules before planning.</source>
+        <translation>节假日日历尚未包含 {years} 年：计划不会避开法定节假日；请先在“考勤 → 考勤规则”中标记这些日期。</translation>
+    </message>
+    <message>
+        <source>{day} is already past; the visit stays where it was.</source>
+        <translation>{day} 已经过去；拜访未移动。</translation>
     </message>
     <message>
         <source>{customer} moved to {day} and locked.</source>
@@ -4070,6 +4078,10 @@ Win rate: {rate}</source>
     <message>
         <source>No rep is called {rep} (name or employee number); check the spelling in the console&apos;s rep list.</source>
         <translation>找不到销售代表 {rep}（按姓名或工号查找）；请对照控制台中的销售代表名单检查拼写。</translation>
+    </message>
+    <message>
+        <source>Warning: the holiday calendar does not cover {years} yet; public holidays there are not left out.</source>
+        <translation>警告：节假日日历尚未包含 {years} 年；计划不会避开这些年份的法定节假日。</translation>
     </message>
     <message>
         <source>{rep} had no visits planned in {period}; planned {count} visits first.</source>

@@ -192,6 +192,14 @@ class VisitOutcomeDialog(QDialog):
         form.addRow(self.tr("Next step"), self.next_step)
         self.error = _lay_out(self, form, QDialogButtonBox.StandardButton.Save)
 
+    def set_recorded(self, start: str, minutes: int, outcome: str, next_step: str) -> None:
+        """Fill the form with what was recorded before."""
+        if start:
+            self.start.setTime(QTime.fromString(start, "HH:mm"))
+        self.minutes.setValue(minutes)
+        self.outcome.setPlainText(outcome)
+        self.next_step.setText(next_step)
+
     def accept(self) -> None:
         if not self.outcome.toPlainText().strip():
             self.error.setText(self.tr("Write what came out of the visit."))

@@ -12,6 +12,7 @@ unknown rep or a period that cannot be read (then nothing was planned or written
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -55,6 +56,15 @@ def print_visit_schedule(db: Database, args: argparse.Namespace) -> int:
                 ).format(rep=args.rep)
             )
         schedule = repo.schedule(session, rep_id, first, last, chinese)
+        unknown = repo.rep_days(session, rep_id, first, last, chinese).unknown_years
+    if unknown:
+        print(
+            QCoreApplication.translate(
+                "headless_visits",
+                "Warning: the holiday calendar does not cover {years} yet; public holidays there are not left out.",
+            ).format(years=", ".join(str(y) for y in unknown)),
+            file=sys.stderr,
+        )
     if schedule.visit_count == 0:
         with db.transaction() as session:
             planned = repo.generate(session, rep_id, first, last, date.today())
