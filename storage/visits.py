@@ -334,7 +334,7 @@ def generate(
         for v in plan.visits
     )
     session.flush()
-    for day in {v.day for v in plan.visits}:
+    for day in {v.day for v in plan.visits if load.get(v.day)}:  # days that also hold kept visits
         _merge_day(session, rep_id, day)
     names = {c.customer_id: c.name for c in customers}
     return GenerateResult(
