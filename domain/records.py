@@ -26,6 +26,15 @@ class DecisionRole(enum.StrEnum):
     NEGOTIATOR = "negotiator"  # 谈判者
 
 
+DECISION_ROLE_CHINESE: dict[str, str] = {
+    DecisionRole.DECISION_MAKER.value: "最终决策者",
+    DecisionRole.INFLUENCER.value: "影响者",
+    DecisionRole.EXECUTOR.value: "执行者",
+    DecisionRole.NEGOTIATOR.value: "谈判者",
+}
+"""The roles as Chinese workbooks and printouts write them."""
+
+
 class Stance(enum.StrEnum):
     """A contact's stance towards us (支持 / 反对 / 中立)."""
 

@@ -28,7 +28,7 @@ from typing import cast
 from sqlalchemy import Connection, DateTime, Table, bindparam, func, insert, literal, select, update
 
 from domain.customers import CustomerStatus
-from domain.records import DecisionRole, Stance
+from domain.records import DECISION_ROLE_CHINESE, Stance
 from domain.text import normalise_company_name, pinyin_keys
 from domain.validation import Problem, check_email, check_phone, check_url, parse_percent
 from storage.db import Database
@@ -124,12 +124,6 @@ _MEMBER_WORDS: dict[str, bool] = {
     "true": True, "false": False, "1": True, "0": False,
 }  # fmt: skip
 _MEMBER_LABELS = {"zh": ("否", "是"), "en": ("no", "yes")}
-_ROLE_LABELS_ZH: dict[str, str] = {
-    DecisionRole.DECISION_MAKER.value: "最终决策者",
-    DecisionRole.INFLUENCER.value: "影响者",
-    DecisionRole.EXECUTOR.value: "执行者",
-    DecisionRole.NEGOTIATOR.value: "谈判者",
-}
 _STANCE_LABELS_ZH: dict[str, str] = {
     Stance.SUPPORTER.value: "支持",
     Stance.OPPONENT.value: "反对",
@@ -236,7 +230,7 @@ def _contact_rows(connection: Connection, zh: bool) -> Iterator[tuple[object, ..
     rows = connection.execute(query).yield_per(5000)
     for cid, customer, name, title, role, stance, phone, email, birthday, notes in rows:
         if zh:
-            role = _ROLE_LABELS_ZH.get(role, role)
+            role = DECISION_ROLE_CHINESE.get(role, role)
             stance = _STANCE_LABELS_ZH.get(stance, stance)
         yield cid, customer, name, title, role, stance, phone, email, birthday, notes
 

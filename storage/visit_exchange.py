@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from domain.records import DecisionRole
+from domain.records import DECISION_ROLE_CHINESE, DecisionRole
 from domain.visits import Schedule, ScheduleVisit
 from storage.excel.writer import ColumnKind, ColumnSpec, SheetSpec, write_workbook
 from storage.progress import Progress
@@ -43,12 +43,7 @@ _VALUE_CLASSES = {
     "en": {"star": "Star", "cow": "Cow", "volcano": "Volcano", "dog": "Dog"},
 }
 _ROLES = {
-    "zh": {
-        DecisionRole.DECISION_MAKER.value: "最终决策者",
-        DecisionRole.INFLUENCER.value: "影响者",
-        DecisionRole.EXECUTOR.value: "执行者",
-        DecisionRole.NEGOTIATOR.value: "谈判者",
-    },
+    "zh": DECISION_ROLE_CHINESE,
     "en": {
         DecisionRole.DECISION_MAKER.value: "Final decision maker",
         DecisionRole.INFLUENCER.value: "Influencer",

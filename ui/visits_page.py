@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -550,8 +551,6 @@ class VisitsPage(QWidget):
             self.detail.setText(self.tr("Select a visit to lock it, move it or record its outcome."))
             return
         self.lock_button.setText(self.tr("Unlock") if row.locked else self.tr("Lock"))
-        from html import escape
-
         lines = [
             f"<b>{escape(row.customer)}</b>",
             escape(" · ".join(p for p in (row.district, " · ".join(class_name(c) for c in row.classes)) if p)),
