@@ -7,12 +7,15 @@ over October 2026 into a temporary folder, then measures, best of three each:
 
 - python-calamine opening the file and reading the sheet (the baseline);
 - the console's import: read, detect, map, match people, store every person-day in one
-  transaction into a fresh SQLite database, then evaluate the rules for the month's ledger (the
-  attendance page shows it next), with the time of each of the three steps;
+  transaction into a fresh SQLite database (a long plain log is read column-wise with fastexcel
+  and polars), then evaluate the rules for the month's ledger as the attendance page shows it
+  next (stored days hold what the file said; the rules are applied when the ledger is read), with
+  the time of each of the three steps;
 - SQLite alone inserting the same person-days and reading them back: a floor no import into this
   schema goes below, for reading the ratio.
 
-Target: the import within 1.5x the raw read.
+Target: the import within 1.5x the raw read.  Both the import alone and the import followed by the
+month's ledger are reported.
 """
 
 from __future__ import annotations
@@ -153,9 +156,14 @@ def main(rows: int = 100_000) -> None:
         print(f"| {'measure':<64} | {'time':>10} | {'ratio':>7} | target |")
         print(f"| {'-' * 64} | {'-' * 10} | {'-' * 7} | ------ |")
         row(f"python-calamine reads {rows:,} punch rows (baseline)", read)
-        row(f"import end to end ({people:,} people, {len(stored):,} person-days, ledger)", best.total, "1.5x")
+        row(
+            f"import: read, detect, map, store ({people:,} people, {len(stored):,} person-days)",
+            best.plan + best.apply,
+            "1.5x",
+        )
         row("  of which: read, detect, parse, group (plan_import)", best.plan)
         row("  of which: write in one transaction (apply_plan)", best.apply)
+        row("import, then the month's ledger evaluated (what the page shows)", best.total, "1.5x")
         row("  of which: evaluate the month's ledger (ledger)", best.ledger)
         row("SQLite alone: insert those person-days, read them back", floor)
 

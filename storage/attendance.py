@@ -317,6 +317,19 @@ def apply_person_days(
         words = record.status_words
         status = "\n".join([w.strip() for w in words if w and w.strip()]) if words else ""
         incoming[(rep_id, record.day)] = (_punch_text(record.punches), status)
+    return _store_days(session, incoming, source)
+
+
+@collector_paused()
+def apply_day_rows(session: Session, rows: Iterable[tuple[int, date, str, str]], source: str) -> AttendanceImportCounts:
+    """:func:`apply_person_days` of rows already in the stored form: (rep id, day, punch text as
+    :func:`_punch_text` writes it, status text).  Of two rows for one rep and day the later wins."""
+    return _store_days(session, {(rep_id, day): (punches, status) for rep_id, day, punches, status in rows}, source)
+
+
+def _store_days(
+    session: Session, incoming: dict[tuple[int, date], tuple[str, str]], source: str
+) -> AttendanceImportCounts:
     if not incoming:
         return AttendanceImportCounts(0, 0, 0)
     days = {d for _, d in incoming}

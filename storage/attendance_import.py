@@ -15,6 +15,7 @@ from datetime import datetime
 from operator import attrgetter
 from pathlib import Path
 
+import polars as pl
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -22,6 +23,7 @@ from domain.attendance import parse_status
 from storage import attendance as repo
 from storage.bulk import collector_paused
 from storage.db import Database
+from storage.excel import punch_frame
 from storage.excel.attendance_reader import (
     AttendanceMapping,
     AttendanceReading,
@@ -32,6 +34,7 @@ from storage.excel.attendance_reader import (
     mapping_signature,
     read_attendance,
 )
+from storage.excel.punch_frame import FrameRecords
 from storage.models import ImportMapping
 from storage.progress import Progress, no_progress
 
@@ -69,6 +72,8 @@ class AttendancePlan:
         return self.reading.problems
 
     def days_by_month(self) -> dict[tuple[int, int], int]:
+        if isinstance(self.reading.records, FrameRecords):
+            return punch_frame.months_of(self.reading.records.days)
         counts: dict[tuple[int, int], int] = {}
         for r in self.reading.records:
             counts[(r.day.year, r.day.month)] = counts.get((r.day.year, r.day.month), 0) + 1
@@ -175,12 +180,17 @@ def plan_import(
         else:
             reading = read_attendance(path, detected.sheet, None, day_boundary=boundary)
     # Each distinct (name, number) once: a punch log repeats them on every person-day.
-    people = [_person(*who) for who in dict.fromkeys(map(attrgetter("employee_name", "employee_no"), reading.records))]
+    records = reading.records
+    if isinstance(records, FrameRecords):  # a long punch log read column-wise: no status words
+        people = [_person(*who) for who in punch_frame.people_of(records.days)]
+        records = []
+    else:
+        people = [_person(*who) for who in dict.fromkeys(map(attrgetter("employee_name", "employee_no"), records))]
     with db.transaction() as session:
         matched, unknown = repo.match_people(session, people)
     words: dict[str, int] = {}
     unknown_in: dict[str, tuple[str, ...]] = {}  # a month's cells repeat a handful of texts
-    for record in reading.records:
+    for record in records:
         for text in record.status_words:
             found = unknown_in.get(text)
             if found is None:
@@ -221,13 +231,23 @@ def apply_plan(
                 added_people += 1
             repo.remember_person(session, name, number, rep_id)
             matched[repo.person_key(name, number)] = rep_id
-        counts = repo.apply_person_days(
-            session, records, matched, f"{Path(plan.reading.path).name} › {plan.reading.sheet}"
-        )
+        source = f"{Path(plan.reading.path).name} › {plan.reading.sheet}"
+        if isinstance(records, FrameRecords):
+            people = punch_frame.people_of(records.days)
+            reps = pl.DataFrame(
+                {
+                    "name": pl.Series([n for n, _ in people], dtype=pl.String),
+                    "number": pl.Series([k for _, k in people], dtype=pl.String),
+                    "rep_id": pl.Series([matched[repo.person_key(n, k or "")] for n, k in people], dtype=pl.Int64),
+                }
+            )
+            counts = repo.apply_day_rows(session, punch_frame.stored_rows(records.days, reps), source)
+        else:
+            counts = repo.apply_person_days(session, records, matched, source)
         progress(len(records), len(records))
         if remember:
             remember_mapping(session, plan.signature, plan.reading.mapping)
-    months = tuple(sorted({(d.year, d.month) for d in set(map(attrgetter("day"), records))}))
+    months = tuple(sorted(plan.days_by_month()))
     return AttendanceSummary(counts.added, counts.replaced, counts.unchanged, added_people, months)
 
 

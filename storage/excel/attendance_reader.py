@@ -60,9 +60,11 @@ from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 
+import polars as pl
 import python_calamine
 
 from storage.bulk import collector_paused
+from storage.excel import punch_frame
 from storage.excel.cells import (
     BAD_DATE,
     BAD_TIME,
@@ -76,6 +78,7 @@ from storage.excel.cells import (
     parse_datetimes,
     parse_times,
 )
+from storage.excel.peek import peek_heads
 from storage.excel.reader import (
     CellValue,
     UnreadableFile,
@@ -230,7 +233,9 @@ class AttendanceReading:
     period: tuple[int, int] | None
     period_range: tuple[date, date] | None
     """The statistics period a title states ('2026-10-01 至 2026-10-31'), when it states one."""
-    records: list[RawPersonDay]
+    records: Sequence[RawPersonDay]
+    """A list, or for a long punch log read column-wise a :class:`punch_frame.FrameRecords` (a
+    sequence that builds the records when first indexed; imports use its columns)."""
     problems: list[CellProblem]
     skipped_rows: int
     skipped: list[SkippedRow]
@@ -276,9 +281,22 @@ def read_attendance(
     else:
         chosen = _choose_sheet(names, hidden, heads)
     try:
-        rows = read_sheet(path, chosen, max_rows=None if records else _DETECTION_ROWS)
+        if records and heads[chosen][1] >= punch_frame.MIN_ROWS:
+            # A long sheet: detection on its first rows, then a plain punch log is read column-wise;
+            # anything else (or a log the column-wise read declines) is read row by row below.
+            head = peek_heads(str(path), _DETECTION_ROWS, [chosen])
+            if head is not None:
+                try:
+                    return _Reader(path, names, chosen, head[chosen][0], mapping, day_boundary, partial=True).read()
+                except _NeedAllRows:
+                    pass
+        head = None if records else peek_heads(str(path), _DETECTION_ROWS, [chosen])
+        if head is not None:
+            rows = head[chosen][0]
+        else:
+            rows = read_sheet(path, chosen, max_rows=None if records else _DETECTION_ROWS)
         reading = _Reader(path, names, chosen, rows, mapping, day_boundary).read(records)
-        if not records and len(rows) == _DETECTION_ROWS and _detection_reaches(reading) > len(rows):
+        if not records and len(rows) >= _DETECTION_ROWS and _detection_reaches(reading) > len(rows):
             # A header so low that its sample of data rows runs past the rows read: read them all,
             # so that detection sees exactly what a full read sees.
             rows = read_sheet(path, chosen)
@@ -286,6 +304,10 @@ def read_attendance(
     except UnreadableFile as exc:
         raise UnreadableWorkbook(path, exc.reason) from exc
     return reading
+
+
+class _NeedAllRows(Exception):
+    """A reader given a sheet's first rows only finds it needs every row as calamine reads them."""
 
 
 def _detection_reaches(reading: AttendanceReading) -> int:
@@ -338,7 +360,10 @@ def _reason(exc: BaseException) -> str:
 
 def _heads(path: Path, names: Sequence[str]) -> dict[str, tuple[list[list[CellValue]], int]]:
     try:
-        return read_sheet_heads(path, _SAMPLE_ROWS, names)
+        # The first rows of each sheet without parsing the rest: a long log's full parse is left to
+        # the read that needs it (see storage.excel.peek).
+        peeked = peek_heads(str(path), _SAMPLE_ROWS, names)
+        return peeked if peeked is not None else read_sheet_heads(path, _SAMPLE_ROWS, names)
     except UnreadableFile as exc:
         raise UnreadableWorkbook(path, exc.reason) from exc
     except Exception as exc:  # a damaged sheet can make calamine fail in ways of its own
@@ -892,9 +917,15 @@ class _Reader:
         rows: list[list[CellValue]],
         mapping: AttendanceMapping,
         day_boundary: time | None,
+        *,
+        partial: bool = False,
     ) -> None:
         self.path, self.sheets, self.sheet, self.rows = path, sheets, sheet, rows
         self.mapping, self.day_boundary = mapping, day_boundary
+        self.partial = partial
+        """``rows`` are the sheet's first rows only: records come from the column-wise read of a
+        plain punch log, or reading raises :class:`_NeedAllRows`."""
+        self.frame_records: punch_frame.FrameRecords | None = None
         self.problems: list[CellProblem] = []
         self.skipped: list[SkippedRow] = []
         self.records: dict[tuple[str, str, date], RawPersonDay] = {}
@@ -958,6 +989,8 @@ class _Reader:
             elif header.rows and header.days:
                 day_columns = self._resolve_days(header)
         who_known = Field.NAME in columns or Field.EMPLOYEE_NO in columns
+        if with_records and self.partial and (shape is not Shape.PUNCHES or not who_known):
+            raise _NeedAllRows
         if with_records:
             if shape is None or not who_known:
                 # Nothing says whose attendance a row is, or what the sheet is: one problem, not one a row.
@@ -972,12 +1005,19 @@ class _Reader:
             else:
                 self._problem(None, None, None, NO_HEADER)
 
-        records = list(self.records.values())
-        for record in records:
-            record.punches.sort()
+        if self.partial and with_records and self.frame_records is None:
+            raise _NeedAllRows
+        records: Sequence[RawPersonDay]
+        if self.frame_records is not None:
+            records, days = self.frame_records, self.frame_records.days_in()
+        else:
+            records = list(self.records.values())
+            for record in records:
+                record.punches.sort()
+            days = list({r.day for r in records})
         reading_period = (period.year, period.month) if period.year and period.month else None
         if reading_period is None and records and shape is not Shape.MONTH_GRID:
-            months = {(d.year, d.month) for d in {r.day for r in records}}
+            months = {(d.year, d.month) for d in days}
             reading_period = months.pop() if len(months) == 1 else None
         used = AttendanceMapping(
             sheet=self.sheet,
@@ -1190,6 +1230,10 @@ class _Reader:
             and not (times or statuses or notes)
             and min(map(len, rows), default=needed) >= needed
         )
+        if self.partial:
+            if not plain_log or not self._read_log_columns(plan, first_data):
+                raise _NeedAllRows
+            return
         if not plain_log:
             for offset, row in enumerate(rows):
                 self._read_row(plan, first_data + offset, row, moments[offset] if moments else None)
@@ -1216,6 +1260,73 @@ class _Reader:
                 if record.department is None:
                     record.department = department
                 record.punches.append(moment)
+
+    def _read_log_columns(self, plan: _RowPlan, first_data: int) -> bool:
+        """Read a long plain punch log column-wise (:mod:`storage.excel.punch_frame`), giving the
+        records the row-by-row loop of :meth:`_read_rows` would: each distinct person's first row
+        is judged by :meth:`_who` as that loop judges it, and every row is that person's punch.
+
+        Declines (returns False, nothing recorded) unless every row is such a punch: a blank or
+        total row, a date-time that is not plain ISO text, a person cell that the loop would read
+        again on every row.  The row-by-row reader then reads the file and says what it finds.
+        """
+        assert plan.datetime_column is not None
+        range_top = next((i for i, row in enumerate(self.rows) if any(v is not None for v in row)), None)
+        if range_top is None or first_data >= len(self.rows):
+            return False
+        person_columns = list(dict.fromkeys(c for c in (0, *plan.known_person, *self._person_columns(plan)) if c >= 0))
+        log = punch_frame.load_log(
+            str(self.path), self.sheet, first_data, range_top, person_columns, plan.datetime_column
+        )
+        if log is None or log.width > max(map(len, self.rows), default=0):
+            return False
+        frame, width = log.frame, len(self.rows[0])
+        # The loaded rows must be the rows detection saw (fastexcel counts from the first used row).
+        for offset, row in enumerate(self.rows[first_data : first_data + min(frame.height, 20)]):
+            loaded = frame.row(offset)
+            for column, value in enumerate(row[: log.width]):
+                if isinstance(value, str) and loaded[column] != value:
+                    return False
+                if value is None and loaded[column] is not None:
+                    return False
+        first_cell = pl.col("c0")
+        if frame.select(
+            pl.col("moment").is_null().any() | first_cell.is_null().any() | (first_cell.str.strip_chars() == "").any()
+        ).item():
+            return False
+        firsts = punch_frame.first_rows_of_people(log)
+        names: list[str] = []
+        numbers: list[str | None] = []
+        departments: list[str | None] = []
+        for index in firsts.get_column("index"):
+            loaded = frame.row(index)
+            cells: list[CellValue] = [*loaded[: log.width], *[None] * (width - log.width)]
+            who = self._who(first_data + index, cells, plan.columns, plan.header)
+            if who is None or not any(cells[c] is not None for c in plan.known_person):
+                self.problems.clear()
+                self.skipped.clear()
+                return False
+            names.append(who[0])
+            numbers.append(who[1])
+            departments.append(who[2])
+        keys: dict[tuple[str, str], int] = {}
+        who_ids = [keys.setdefault((no or "", name), len(keys)) for name, no in zip(names, numbers, strict=True)]
+        people = pl.DataFrame(
+            {
+                punch_frame.PERSON: firsts.get_column(punch_frame.PERSON),
+                "who": pl.Series(who_ids, dtype=pl.Int64),
+                "name": pl.Series(names, dtype=pl.String),
+                "number": pl.Series(numbers, dtype=pl.String),
+                "department": pl.Series(departments, dtype=pl.String),
+            }
+        )
+        days = punch_frame.person_days(log, people, plan.boundary)
+        self.frame_records = punch_frame.FrameRecords(days, self.sheet, RawPersonDay)
+        return True
+
+    @staticmethod
+    def _person_columns(plan: _RowPlan) -> list[int]:
+        return [c for f in (Field.NAME, Field.EMPLOYEE_NO, Field.DEPARTMENT) if (c := plan.columns.get(f)) is not None]
 
     def _read_row(
         self, plan: _RowPlan, index: int, row: Sequence[CellValue], parsed: datetime | CellError | None

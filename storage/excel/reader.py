@@ -53,7 +53,7 @@ def read_sheet(path: str | Path, sheet: str, max_rows: int | None = None, keep_p
     as an import does once it has its rows.
     """
     parsed = _PARSED.sheets(path, [sheet])[sheet]
-    rows = _rows(path, parsed, max_rows)
+    rows = rows_of_sheet(path, parsed, max_rows)
     if not keep_parsed:
         _PARSED.forget()
     return rows
@@ -67,7 +67,7 @@ def read_sheet_heads(
     out: dict[str, tuple[list[Row], int]] = {}
     for name, parsed in _PARSED.sheets(path, sheet_names(path) if sheets is None else sheets).items():
         end = parsed.end
-        out[name] = (_rows(path, parsed, max_rows), 0 if end is None else end[0] + 1)
+        out[name] = (rows_of_sheet(path, parsed, max_rows), 0 if end is None else end[0] + 1)
     return out
 
 
@@ -143,7 +143,7 @@ def _sheet(workbook: python_calamine.CalamineWorkbook, path: str | Path, name: s
         raise UnreadableFile(path, f"sheet {name!r}: {exc}") from exc
 
 
-def _rows(path: str | Path, sheet: python_calamine.CalamineSheet, max_rows: int | None) -> list[Row]:
+def rows_of_sheet(path: str | Path, sheet: python_calamine.CalamineSheet, max_rows: int | None) -> list[Row]:
     try:
         raw = sheet.to_python(skip_empty_area=False, nrows=max_rows)
     except python_calamine.CalamineError as exc:
