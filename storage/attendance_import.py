@@ -12,7 +12,6 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from operator import attrgetter
 from pathlib import Path
 
 import polars as pl
@@ -34,7 +33,6 @@ from storage.excel.attendance_reader import (
     mapping_signature,
     read_attendance,
 )
-from storage.excel.punch_frame import FrameRecords
 from storage.models import ImportMapping
 from storage.progress import Progress, no_progress
 
@@ -72,7 +70,7 @@ class AttendancePlan:
         return self.reading.problems
 
     def days_by_month(self) -> dict[tuple[int, int], int]:
-        if isinstance(self.reading.records, FrameRecords):
+        if isinstance(self.reading.records, punch_frame.FrameRecords):
             return punch_frame.months_of(self.reading.records.days)
         counts: dict[tuple[int, int], int] = {}
         for r in self.reading.records:
@@ -180,12 +178,9 @@ def plan_import(
         else:
             reading = read_attendance(path, detected.sheet, None, day_boundary=boundary)
     # Each distinct (name, number) once: a punch log repeats them on every person-day.
-    records = reading.records
-    if isinstance(records, FrameRecords):  # a long punch log read column-wise: no status words
-        people = [_person(*who) for who in punch_frame.people_of(records.days)]
-        records = []
-    else:
-        people = [_person(*who) for who in dict.fromkeys(map(attrgetter("employee_name", "employee_no"), records))]
+    people = [_person(*who) for who in reading.people()]
+    # A long punch log read column-wise has no status words (and its records are not built here).
+    records = [] if isinstance(reading.records, punch_frame.FrameRecords) else reading.records
     with db.transaction() as session:
         matched, unknown = repo.match_people(session, people)
     words: dict[str, int] = {}
@@ -232,8 +227,8 @@ def apply_plan(
             repo.remember_person(session, name, number, rep_id)
             matched[repo.person_key(name, number)] = rep_id
         source = f"{Path(plan.reading.path).name} › {plan.reading.sheet}"
-        if isinstance(records, FrameRecords):
-            people = punch_frame.people_of(records.days)
+        if isinstance(records, punch_frame.FrameRecords):
+            people = plan.reading.people()
             reps = pl.DataFrame(
                 {
                     "name": pl.Series([n for n, _ in people], dtype=pl.String),

@@ -240,6 +240,19 @@ class AttendanceReading:
     skipped_rows: int
     skipped: list[SkippedRow]
 
+    def people(self) -> list[tuple[str, str | None]]:
+        """The distinct (name, employee no) of the records, in order of first appearance; from
+        the columns of a column-wise read, without building its records."""
+        if isinstance(self.records, punch_frame.FrameRecords):
+            return punch_frame.people_of(self.records.days)
+        return list(dict.fromkeys((r.employee_name, r.employee_no) for r in self.records))
+
+    def days(self) -> list[date]:
+        """The distinct days of the records (in no particular order), likewise."""
+        if isinstance(self.records, punch_frame.FrameRecords):
+            return self.records.days_in()
+        return list({r.day for r in self.records})
+
 
 class UnreadableWorkbook(UnreadableFile):
     """The file is not a workbook that can be read (not a spreadsheet, damaged, protected),

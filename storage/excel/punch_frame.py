@@ -86,12 +86,7 @@ def _iso_moment(text: pl.Expr) -> pl.Expr:
 
 def first_rows_of_people(log: LogColumns) -> pl.DataFrame:
     """Each distinct person, in order of first appearance, with the index of that first row."""
-    return (
-        log.frame.with_row_index("index")
-        .group_by(PERSON, maintain_order=True)
-        .agg(pl.col("index").first())
-        .sort("index")
-    )
+    return log.frame.with_row_index("index").group_by(PERSON, maintain_order=True).agg(pl.col("index").first())
 
 
 def person_days(log: LogColumns, people: pl.DataFrame, boundary: time | None) -> pl.DataFrame:

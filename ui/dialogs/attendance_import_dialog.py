@@ -608,11 +608,11 @@ class AttendanceImportDialog(QDialog):
         if reading.period is not None:
             parts.append(self.tr("Period {period}.").format(period=f"{reading.period[0]}-{reading.period[1]:02d}"))
         elif reading.records:
-            days = [r.day for r in reading.records]
+            days = reading.days()
             parts.append(
                 self.tr("Dates from {first} to {last}.").format(first=min(days).isoformat(), last=max(days).isoformat())
             )
-        people = len({(r.employee_name, r.employee_no) for r in reading.records})
+        people = len(reading.people())
         parts.append(self.tr("Person-days: {days}; people: {people}.").format(days=len(reading.records), people=people))
         if plan.remembered:
             parts.append(self.tr("Using the column mapping you corrected for a file like this before."))
