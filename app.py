@@ -246,6 +246,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 def import_attendance(db: Database, path: Path, sheet: str | None, add_unknown: bool) -> int:
     from storage.attendance_import import ADD_NEW, AttendanceImportFailed, UnreadableWorkbook, apply_plan, plan_import
+    from ui.import_messages import evaluated_months, names_and_more
 
     try:
         plan = plan_import(db, path, sheet)
@@ -276,7 +277,7 @@ def import_attendance(db: Database, path: Path, sheet: str | None, add_unknown: 
                 reason=p.reason,
             )
         else:
-            names = "、".join(name or number for name, number in exc.unknown)
+            names = names_and_more([name or number for name, number in exc.unknown])
             message = QCoreApplication.translate(
                 "app",
                 "{file}: no rep matches {names}; nothing imported. Add them with --add-unknown or map them in the console.",  # noqa: E501
@@ -295,6 +296,8 @@ def import_attendance(db: Database, path: Path, sheet: str | None, add_unknown: 
             people=summary.people_added,
         )
     )
+    for line in evaluated_months(summary.evaluated):
+        print(line)
     return 0
 
 

@@ -2,8 +2,11 @@
 evaluation of one person-day and of one person's month.
 
 Inputs in, results out: the importer turns a sheet into :class:`PersonDay` objects (using
-:func:`parse_status` for the status words and :func:`shift_day` for punch dates), the ledger and
-the headless report call :func:`evaluate_day` and :func:`summarise_month`. Every number is a
+:func:`parse_status` for the status words and :func:`shift_day` for punch dates);
+:func:`evaluate_day` judges one day and :func:`summarise_month` adds up one person's month.  A
+month of a large sales force (the ledger, the import's report) is judged as columns by
+:meth:`DayEvaluator.outcome_ids` and added up through :func:`day_figures` and
+:func:`month_summary`: the same rules, without an object per day. Every number is a
 field of :class:`AttendanceRules`; the defaults are the handbook's (09:00-18:00, Monday to Friday,
 no grace, three late arrivals a month flag the rep).
 
@@ -48,7 +51,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 
 import chinese_calendar
 
@@ -537,6 +540,11 @@ class DayResult:
     punches: tuple[datetime, ...] = ()
 
 
+_MIDNIGHT = time(0)
+_ONE_US = timedelta(microseconds=1)
+_US_PER_S = 1_000_000
+_US_PER_MIN = 60 * _US_PER_S
+
 # Words that say the person clocked in on the day, when the file has no punch times.
 _PRESENT_MARKS = frozenset(
     {Mark.NORMAL, Mark.LATE, Mark.SERIOUS_LATE, Mark.EARLY, Mark.FIELD, Mark.CORRECTED, Mark.OVERTIME}
@@ -565,6 +573,13 @@ class _MarkFlags(NamedTuple):
 
     @classmethod
     def of(cls, marks: frozenset[Mark]) -> _MarkFlags:
+        flags = _FLAGS.get(marks)
+        if flags is None:
+            flags = _FLAGS[marks] = cls._of(marks)
+        return flags
+
+    @classmethod
+    def _of(cls, marks: frozenset[Mark]) -> _MarkFlags:
         return cls(
             leave=Mark.LEAVE in marks,
             trip=Mark.TRIP in marks,
@@ -584,6 +599,10 @@ class _MarkFlags(NamedTuple):
         )
 
 
+_FLAGS: dict[frozenset[Mark], _MarkFlags] = {}
+"""What each set of marks says: a handful of sets recur in every month."""
+
+
 def evaluate_day(pd: PersonDay, calendar: WorkCalendar, rules: AttendanceRules) -> DayResult:
     """Apply the rules to one person-day; never raises for odd input (see the module docstring)."""
     return DayEvaluator(calendar, rules).person_day(pd)
@@ -598,11 +617,15 @@ class DayEvaluator:
         self.calendar, self.rules = calendar, rules
         self._start = rules.shift_start.hour * 60 + rules.shift_start.minute
         self._end = rules.shift_end.hour * 60 + rules.shift_end.minute
-        self._midpoint = rules.shift_midpoint
-        self._repeat = timedelta(minutes=rules.repeat_punch_minutes)
+        midpoint = rules.shift_midpoint
+        self._midpoint_us = ((midpoint.hour * 60 + midpoint.minute) * 60 + midpoint.second) * _US_PER_S
+        self._repeat_us = rules.repeat_punch_minutes * 60 * _US_PER_S
         self._rest_symbols: dict[date, Symbol | None] = {}
         """Per date: None for a working day, else the symbol of the rest day or holiday."""
         self._outcomes: dict[tuple[object, ...], dict[str, object]] = {}
+        self._ids: dict[tuple[object, ...], int] = {}
+        """:meth:`outcome_ids`' numbering: (rest symbol, status text, punched, in, out) → index."""
+        self._numbered: list[dict[str, object]] = []
 
     def person_day(self, pd: PersonDay) -> DayResult:
         """The rules applied to ``pd``: :func:`evaluate_day`."""
@@ -654,32 +677,104 @@ class DayEvaluator:
         rest_symbol = self._rest_symbol(day)
         in_clock = out_clock = None
         if punches and rest_symbol is None:
-            # Whole minutes on the clock (seconds dropped) from the day's midnight, across midnight
-            # by day ordinals: all the rules need of the punches.
-            first_in, last_out = self._in_and_out(day, punches)
-            if first_in is not None:
-                in_clock = (first_in.toordinal() - day.toordinal()) * 1440 + first_in.hour * 60 + first_in.minute
-            if last_out is not None:
-                out_clock = (last_out.toordinal() - day.toordinal()) * 1440 + last_out.hour * 60 + last_out.minute
-        # A month repeats the same outcome endlessly (on time at 08:52 and out at 18:05 with no
-        # words): each distinct one is worked out once.
-        key = (
-            rest_symbol,
-            marks,
-            leave_type,
-            stated_leave,
-            words_late,
-            words_early,
-            bool(punches),
-            in_clock,
-            out_clock,
+            midnight = datetime.combine(day, _MIDNIGHT)
+            in_clock, out_clock = self.clocks((punches[0] - midnight) // _ONE_US, (punches[-1] - midnight) // _ONE_US)
+        outcome = self._cached_outcome(
+            rest_symbol, marks, leave_type, stated_leave, words_late, words_early, bool(punches), in_clock, out_clock
         )
-        outcome = self._outcomes.get(key)
-        if outcome is None:
-            outcome = self._outcomes[key] = self._outcome(*key)
         fields = outcome.copy()  # a copy of the table: cheaper than a new dictionary of 21 names
         fields["day"], fields["punches"] = day, punches
         return _day_result(fields)
+
+    def _cached_outcome(self, *key: object) -> dict[str, object]:
+        # A month repeats the same outcome endlessly (on time at 08:52 and out at 18:05 with no
+        # words): each distinct one is worked out once.
+        outcome = self._outcomes.get(key)
+        if outcome is None:
+            outcome = self._outcomes[key] = self._outcome(*key)  # type: ignore[arg-type]
+        return outcome
+
+    def clocks(self, first_us: int, last_us: int) -> tuple[int | None, int | None]:
+        """The in and out clock of a working day with punches, in whole minutes on the clock from
+        the day's midnight (seconds dropped; past midnight for a 次日 punch), ``None`` for the
+        missing side: all the rules need of the punches.  An in punch before the shift starts
+        counts as the start, an out punch after it ends as the end: the rules tell them apart no
+        further, and a month's days then share a few hundred distinct outcomes.
+
+        ``first_us`` and ``last_us`` are the day's first and last punch in microseconds from its
+        midnight.  Punches further apart than ``repeat_punch_minutes`` are the in and the out; a
+        lone (or repeated) punch is the in punch before the shift midpoint, else the out punch.
+        """
+        if last_us - first_us > self._repeat_us:
+            return max(first_us // _US_PER_MIN, self._start), min(last_us // _US_PER_MIN, self._end)
+        if first_us < self._midpoint_us:
+            return max(first_us // _US_PER_MIN, self._start), None
+        return None, min(last_us // _US_PER_MIN, self._end)
+
+    def outcome_ids(
+        self,
+        days: Iterable[date],
+        firsts: Iterable[int | None],
+        lasts: Iterable[int | None],
+        statuses: Iterable[str],
+    ) -> list[int]:
+        """The outcome of each of many days given as columns, as an index into
+        :meth:`outcome_figures`: the rules of :meth:`stored_day` for the day, its first and last
+        punch in microseconds from the day's midnight (``None`` for a day without punches) and its
+        status words.
+
+        This is the import's and the ledger's evaluation of a month of a large sales force: no
+        object per day, and each distinct outcome worked out once.
+        """
+        ids, known_rest, rest_symbol, clocks = self._ids, self._rest_symbols, self._rest_symbol, self.clocks
+        numbered: list[int] = []
+        append = numbered.append
+        for day, first, last, status in zip(days, firsts, lasts, statuses, strict=True):
+            rest = known_rest[day] if day in known_rest else rest_symbol(day)
+            if first is None or last is None:
+                key: tuple[object, ...] = (rest, status, False, None, None)
+            elif rest is None:
+                key = (rest, status, True, *clocks(first, last))
+            else:
+                key = (rest, status, True, None, None)
+            index = ids.get(key)
+            if index is None:
+                index = self._number(key)
+            append(index)
+        return numbered
+
+    def _number(self, key: tuple[object, ...]) -> int:
+        rest, status, punched, in_clock, out_clock = key
+        reading = _cached_status(str(status))
+        outcome = self._cached_outcome(
+            rest,
+            reading.marks,
+            reading.leave_type,
+            reading.days_of_leave(self.rules) if reading.marks else 0.0,
+            reading.late_minutes,
+            reading.early_minutes,
+            punched,
+            in_clock,
+            out_clock,
+        )
+        index = self._ids[key] = len(self._numbered)
+        self._numbered.append(outcome)
+        return index
+
+    def result_of(self, index: int, day: date, punches: tuple[datetime, ...]) -> DayResult:
+        """The :class:`DayResult` of ``day`` with its (sorted) ``punches``, judged by
+        :meth:`outcome_ids` as outcome ``index``."""
+        fields = self._numbered[index].copy()
+        fields["day"], fields["punches"] = day, punches
+        return _day_result(fields)
+
+    def outcome_figures(self) -> list[DayFigures]:
+        """What each outcome of :meth:`outcome_ids` adds to its month, by index."""
+        return [_figures(outcome) for outcome in self._numbered]
+
+    def outcome_symbols(self) -> list[Symbol]:
+        """The ledger symbol of each outcome of :meth:`outcome_ids`, by index."""
+        return [cast(Symbol, outcome["symbol"]) for outcome in self._numbered]
 
     def _outcome(
         self,
@@ -768,16 +863,6 @@ class DayEvaluator:
             missing_out, absent, leave_type, leave_days, trip, field_work, out, rest, flags.overtime, symbol,
         )  # fmt: skip
 
-    def _in_and_out(self, day: date, punches: tuple[datetime, ...]) -> tuple[datetime | None, datetime | None]:
-        """The in and out punch of a day with punches; ``None`` for the missing side."""
-        first, last = punches[0], punches[-1]
-        if last - first > self._repeat:
-            return first, last
-        # One punch (or one repeated): its side is decided by the shift midpoint.
-        if first < datetime.combine(day, self._midpoint):
-            return first, None
-        return None, last
-
 
 def _outcome_fields(
     working_day: bool, present: bool, late: bool, late_minutes: int, serious_late: bool, early: bool,
@@ -856,6 +941,61 @@ class MonthSummary:
         }
 
 
+class DayFigures(NamedTuple):
+    """What one evaluated day adds to its person's month (:func:`day_figures`), or those figures
+    added up over the month (:func:`month_summary`).  A day that is not a working day adds
+    nothing."""
+
+    working: int
+    present: int
+    late: int
+    late_minutes: int
+    serious_late: int
+    early: int
+    early_minutes: int
+    missing_punches: int
+    absent: int
+    trip: int
+    field: int
+    """Field work (外勤) and approved outings (外出): both are work away from the office."""
+    leave_days: float
+    leave_type: LeaveType | None
+    """Of a day with leave; ``None`` in a sum (leave by type is added up apart)."""
+
+
+NO_DAYS = DayFigures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.0, None)
+"""What a day that is not a working day adds; a month without a record."""
+
+
+def day_figures(result: DayResult) -> DayFigures:
+    """What ``result`` adds to its month's :class:`MonthSummary`."""
+    return _figures(result.__dict__)
+
+
+def _figures(fields: Mapping[str, object]) -> DayFigures:
+    """:func:`day_figures` of a day result's fields (an outcome of the evaluator's table)."""
+    result = cast(Mapping[str, Any], fields)
+    if not result["working_day"]:
+        return NO_DAYS
+    late, early = result["late"], result["early"]
+    leave_days = result["leave_days"] if result["leave_days"] > 0 else 0.0
+    return DayFigures(
+        working=1,
+        present=int(result["present"]),
+        late=int(late),
+        late_minutes=result["late_minutes"] if late else 0,
+        serious_late=int(result["serious_late"]),
+        early=int(early),
+        early_minutes=result["early_minutes"] if early else 0,
+        missing_punches=result["missing_punches"],
+        absent=int(result["absent"]),
+        trip=int(result["trip"]),
+        field=int(result["field"] or result["out"]),
+        leave_days=leave_days,
+        leave_type=(result["leave_type"] or LeaveType.OTHER) if leave_days else None,
+    )
+
+
 def summarise_month(
     results: Iterable[DayResult],
     year: int,
@@ -878,48 +1018,54 @@ def summarise_month(
     for result in results:
         if result.day.year == year and result.day.month == month:
             by_day[result.day] = result
-    working = calendar.working_days(year, month)
-
-    present = late = late_minutes = serious = early = early_minutes = missing = absent = trips = fields = 0
-    leave_total = 0.0
+    figures = [day_figures(result) for result in by_day.values()]
     leave_by_type: dict[LeaveType, float] = {}
-    for result in by_day.values():
-        if not result.working_day:
-            continue
-        present += result.present
-        late += result.late
-        late_minutes += result.late_minutes if result.late else 0
-        serious += result.serious_late
-        early += result.early
-        early_minutes += result.early_minutes if result.early else 0
-        missing += result.missing_punches
-        absent += result.absent
-        trips += result.trip
-        fields += result.field or result.out
-        if result.leave_days > 0:
-            kind = result.leave_type or LeaveType.OTHER
-            leave_total += result.leave_days
-            leave_by_type[kind] = leave_by_type.get(kind, 0.0) + result.leave_days
-    if missing_days_absent:
-        absent += sum(1 for day in working if day not in by_day)
+    for day in figures:
+        if day.leave_type is not None:
+            leave_by_type[day.leave_type] = leave_by_type.get(day.leave_type, 0.0) + day.leave_days
+    sums = [sum(column) for column in zip(*(day[1:-1] for day in figures), strict=True)] if figures else [0] * 11
+    present, late, late_minutes, serious, early, early_minutes, missing, absent, trips, fields, leave = sums
+    recorded = sum(1 for day in calendar.working_days(year, month) if day in by_day)
+    totals = DayFigures(
+        recorded, present, late, late_minutes, serious, early, early_minutes, missing, absent, trips, fields,
+        float(leave), None,
+    )  # fmt: skip
+    return month_summary(year, month, calendar, rules, totals, leave_by_type, missing_days_absent=missing_days_absent)
 
+
+def month_summary(
+    year: int,
+    month: int,
+    calendar: WorkCalendar,
+    rules: AttendanceRules,
+    totals: DayFigures,
+    leave_by_type: Mapping[LeaveType, float],
+    *,
+    missing_days_absent: bool = True,
+) -> MonthSummary:
+    """One person's :class:`MonthSummary` from their days' :func:`day_figures` added up:
+    :func:`summarise_month` of days already evaluated and summed (``totals.working`` is the number
+    of the month's working days that have a record; ``totals.leave_days`` all leave, and
+    ``leave_by_type`` the same by type)."""
+    workdays = len(calendar.working_days(year, month))
+    absent = totals.absent + (max(workdays - totals.working, 0) if missing_days_absent else 0)
     return MonthSummary(
         year=year,
         month=month,
-        workdays=len(working),
-        present_days=present,
-        late_count=late,
-        late_minutes=late_minutes,
-        serious_late_count=serious,
-        early_leave_count=early,
-        early_leave_minutes=early_minutes,
-        missing_punches=missing,
+        workdays=workdays,
+        present_days=totals.present,
+        late_count=totals.late,
+        late_minutes=totals.late_minutes,
+        serious_late_count=totals.serious_late,
+        early_leave_count=totals.early,
+        early_leave_minutes=totals.early_minutes,
+        missing_punches=totals.missing_punches,
         absent_days=absent,
-        leave_days=leave_total,
-        leave_days_by_type=leave_by_type,
-        trip_days=trips,
-        field_days=fields,
-        flagged=late >= rules.late_flag_count,
+        leave_days=totals.leave_days,
+        leave_days_by_type=dict(leave_by_type),
+        trip_days=totals.trip,
+        field_days=totals.field,
+        flagged=totals.late >= rules.late_flag_count,
     )
 
 

@@ -2,28 +2,34 @@
 ledger, corrections with their audit trail, and applying an import in one transaction.
 
 Stored days hold what the file said (punch times and status words); the rules are applied when
-the ledger is read, so a change of shift or grace re-reads the history with the new settings.
+the ledger is read, so a change of shift or grace re-reads the history with the new settings.  An
+import also applies them to the months it wrote, while it writes, to report what they now show.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time
 from typing import Any, Protocol, cast
 
-from sqlalchemy import Table, delete, insert, select, update
+import polars as pl
+from sqlalchemy import Row, Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from domain.attendance import (
+    NO_DAYS,
     AttendanceRules,
     DayEvaluator,
     DayResult,
     MonthSummary,
     WorkCalendar,
-    summarise_month,
+    month_summary,
 )
+from storage.attendance_columns import DAY_SCHEMA, month_bounds, month_summaries, outcomes, summaries_of
 from storage.bulk import collector_paused
 from storage.models import AttendanceCorrection, AttendanceDay, CalendarOverride, Rep, RepAlias, Setting
 
@@ -99,6 +105,15 @@ class StoredDay:
 
 
 def stored_days(session: Session, first: date, last: date) -> list[StoredDay]:
+    parse = datetime.fromisoformat
+    return [
+        StoredDay(rep_id, day, tuple(map(parse, punches.split())), status, source)
+        for rep_id, day, punches, status, source in _stored_rows(session, first, last)
+    ]
+
+
+def _stored_rows(session: Session, first: date, last: date) -> Sequence[Row[int, date, str, str, str]]:
+    """(rep id, day, punch text, status text, source) of the days from ``first`` to ``last``, by day."""
     # Plain rows through the session's connection: the ORM's row loading cost as much as the query
     # for a month of a large sales force.  The flush keeps what session.execute would see.
     session.flush()
@@ -113,12 +128,7 @@ def stored_days(session: Session, first: date, last: date) -> list[StoredDay]:
         .where(AttendanceDay.day >= first, AttendanceDay.day <= last)
         .order_by(AttendanceDay.day)
     )
-    rows = session.connection().execute(query).all()
-    parse = datetime.fromisoformat
-    return [
-        StoredDay(rep_id, day, tuple(map(parse, punches.split())), status, source)
-        for rep_id, day, punches, status, source in rows
-    ]
+    return session.connection().execute(query).all()
 
 
 # --------------------------------------------------------------------------- the ledger
@@ -143,13 +153,8 @@ class Ledger:
     rows: list[LedgerRow] = field(default_factory=list)
 
     def month_days(self) -> list[date]:
-        first = date(self.year, self.month, 1)
-        return [date(self.year, self.month, d) for d in range(1, _month_end(first).day + 1)]
-
-
-def _month_end(first: date) -> date:
-    nxt = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
-    return date.fromordinal(nxt.toordinal() - 1)
+        last = month_bounds(self.year, self.month)[1]
+        return [date(self.year, self.month, d) for d in range(1, last.day + 1)]
 
 
 @collector_paused()  # tens of thousands of person-days and their results
@@ -162,24 +167,30 @@ def ledger(session: Session, year: int, month: int, today: date | None = None) -
     today = today or date.today()
     rules = load_rules(session)
     calendar = work_calendar(session, rules)
-    first = date(year, month, 1)
-    last = _month_end(first)
-    by_rep: dict[int, dict[date, StoredDay]] = {}
-    for stored in stored_days(session, first, last):
-        by_rep.setdefault(stored.rep_id, {})[stored.day] = stored
-    reps = session.scalars(select(Rep).order_by(Rep.employee_no, Rep.name)).all()
-    result = Ledger(year, month, rules, calendar)
+    first, last = month_bounds(year, month)
+    rows = _stored_rows(session, first, last)
+    frame = pl.DataFrame(rows, schema={**DAY_SCHEMA, "source": pl.String()}, orient="row")
+    evaluator = DayEvaluator(calendar, rules)
+    ids = outcomes(frame, evaluator)
     complete = last < today
-    evaluate = DayEvaluator(calendar, rules).stored_day
-    for rep in reps:
-        days = by_rep.get(rep.id, {})
-        if not days and not rep.active:
+    summaries = summaries_of(frame.get_column("rep_id"), ids, year, month, evaluator, complete=complete)
+    by_rep: dict[int, tuple[dict[date, DayResult], dict[date, StoredDay]]] = {}
+    parse, result_of = datetime.fromisoformat, evaluator.result_of
+    for (rep_id, day, punch_text, status, source), index in zip(rows, ids.to_list(), strict=True):
+        punches = tuple(map(parse, punch_text.split()))
+        evaluated, stored = by_rep.get(rep_id) or by_rep.setdefault(rep_id, ({}, {}))
+        evaluated[day] = result_of(index, day, punches)
+        stored[day] = StoredDay(rep_id, day, punches, status, source)
+    reps = session.execute(select(Rep.id, Rep.name, Rep.employee_no, Rep.active).order_by(Rep.employee_no, Rep.name))
+    result = Ledger(year, month, rules, calendar)
+    for rep_id, name, employee_no, active in reps:
+        evaluated, stored = by_rep.get(rep_id, ({}, {}))
+        if not stored and not active:
             continue
-        evaluated = {day: evaluate(day, s.punches, s.status_text) for day, s in days.items()}
-        summary = summarise_month(
-            evaluated.values(), year, month, calendar, rules, missing_days_absent=complete and bool(days)
+        summary = summaries.get(rep_id) or month_summary(
+            year, month, calendar, rules, NO_DAYS, {}, missing_days_absent=False
         )
-        result.rows.append(LedgerRow(rep.id, rep.name, rep.employee_no, evaluated, days, summary))
+        result.rows.append(LedgerRow(rep_id, name, employee_no, evaluated, stored, summary))
     return result
 
 
@@ -251,11 +262,11 @@ def match_people(session: Session, people: Iterable[tuple[str, str]]) -> tuple[d
 
     Returns the matches by :func:`person_key` and the people nobody matched, for the user to map or add.
     """
-    reps = session.scalars(select(Rep)).all()
-    by_no = {r.employee_no.strip(): r.id for r in reps if r.employee_no.strip()}
+    reps = session.execute(select(Rep.id, Rep.name, Rep.employee_no)).all()
+    by_no = {number.strip(): rep for rep, _, number in reps if number.strip()}
     by_name: dict[str, list[int]] = {}
-    for r in reps:
-        by_name.setdefault(r.name.strip(), []).append(r.id)
+    for rep, name, _ in reps:
+        by_name.setdefault(name.strip(), []).append(rep)
     aliases = {a.alias: a.rep_id for a in session.scalars(select(RepAlias))}
     matched: dict[str, int] = {}
     unknown: list[tuple[str, str]] = []
@@ -305,97 +316,154 @@ def apply_person_days(
 ) -> AttendanceImportCounts:
     """Write person-days: a day already stored for the rep is replaced (never duplicated) or, when
     identical, left unchanged.  The caller's transaction makes the whole file one unit."""
-    # A month of a large sales force is tens of thousands of person-days: each person is looked
-    # up once, and the rows go to the database in bulk statements.
-    incoming: dict[tuple[int, date], tuple[str, str]] = {}
+    return store_days(session, person_day_frame(records, reps), source).counts
+
+
+def person_day_frame(records: Iterable[PersonRecord], reps: dict[str, int]) -> pl.DataFrame:
+    """The records in their stored form (:data:`~storage.attendance_columns.DAY_SCHEMA`); ``reps``
+    maps each person's :func:`person_key` to their rep."""
+    # Each person is looked up once: a month repeats them on every day.
     rep_of: dict[tuple[str, str | None], int] = {}
+    columns: tuple[list[int], list[date], list[str], list[str]] = ([], [], [], [])
+    rep_ids, days, punches, statuses = columns
     for record in records:
         who = (record.employee_name, record.employee_no)
         rep_id = rep_of.get(who)
         if rep_id is None:
             rep_id = rep_of[who] = reps[person_key(who[0], who[1] or "")]
         words = record.status_words
-        status = "\n".join([w.strip() for w in words if w and w.strip()]) if words else ""
-        incoming[(rep_id, record.day)] = (_punch_text(record.punches), status)
-    return _store_days(session, incoming, source)
+        rep_ids.append(rep_id)
+        days.append(record.day)
+        punches.append(_punch_text(record.punches))
+        statuses.append("\n".join([w.strip() for w in words if w and w.strip()]) if words else "")
+    return pl.DataFrame(dict(zip(DAY_SCHEMA, columns, strict=True)), schema=DAY_SCHEMA)
+
+
+@dataclass(frozen=True)
+class StoredImport:
+    counts: AttendanceImportCounts
+    months: dict[tuple[int, int], dict[int, MonthSummary]]
+    """With ``evaluate``: each month the days fall in, as the ledger will show it: every rep with
+    a day stored in it (imported or kept), by rep id."""
 
 
 @collector_paused()
-def apply_day_rows(session: Session, rows: Iterable[tuple[int, date, str, str]], source: str) -> AttendanceImportCounts:
-    """:func:`apply_person_days` of rows already in the stored form: (rep id, day, punch text as
-    :func:`_punch_text` writes it, status text).  Of two rows for one rep and day the later wins."""
-    return _store_days(session, {(rep_id, day): (punches, status) for rep_id, day, punches, status in rows}, source)
+def store_days(
+    session: Session, incoming: pl.DataFrame, source: str, *, evaluate: bool = False, today: date | None = None
+) -> StoredImport:
+    """Write person-days given as a frame of :data:`~storage.attendance_columns.DAY_SCHEMA`: a day
+    already stored for the rep is replaced, or left unchanged when identical; of two rows for one
+    rep and day the later wins.  The caller's transaction makes the whole file one unit.
 
-
-def _store_days(
-    session: Session, incoming: dict[tuple[int, date], tuple[str, str]], source: str
-) -> AttendanceImportCounts:
-    if not incoming:
-        return AttendanceImportCounts(0, 0, 0)
-    days = {d for _, d in incoming}
+    With ``evaluate`` the rules are applied to the months the days fall in, as they stand after
+    the write (the file's days and the days already stored), while the database writes.
+    """
+    incoming = incoming.unique(["rep_id", "day"], keep="last", maintain_order=True)
+    if incoming.is_empty():
+        return StoredImport(AttendanceImportCounts(0, 0, 0), {})
+    months = sorted(
+        incoming.select(pl.col("day").dt.year().alias("y"), pl.col("day").dt.month().alias("m")).unique().iter_rows()
+    )
+    first, last = month_bounds(*months[0])[0], month_bounds(*months[-1])[1]
     session.flush()  # plain rows through the connection, as in stored_days
     query = select(
         AttendanceDay.id, AttendanceDay.rep_id, AttendanceDay.day, AttendanceDay.punches, AttendanceDay.status_text
-    ).where(AttendanceDay.day >= min(days), AttendanceDay.day <= max(days))
-    existing = {
-        (rep_id, day): (row_id, punches, status)
-        for row_id, rep_id, day, punches, status in session.connection().execute(query).all()
-    }
+    ).where(AttendanceDay.day >= first, AttendanceDay.day <= last)
+    existing = pl.DataFrame(
+        session.connection().execute(query).all(), schema={"id": pl.Int64(), **DAY_SCHEMA}, orient="row"
+    )
+    judged = incoming.join(
+        existing, on=["rep_id", "day"], how="left", suffix="_stored", maintain_order="left", nulls_equal=True
+    )
+    stored = pl.col("id").is_not_null()
+    same = (
+        stored
+        & (pl.col("punches") == pl.col("punches_stored"))
+        & (pl.col("status_text") == pl.col("status_text_stored"))
+    )
+    inserts = judged.filter(~stored).select(list(DAY_SCHEMA))
+    updates = judged.filter(stored & ~same).select("id", "punches", "status_text")
+    unchanged = judged.filter(same).height
+
     now = datetime.now()
-    inserts: list[tuple[int, date, str, str]] = []
-    updates: list[dict[str, object]] = []
-    unchanged = 0
-    for (rep_id, day), (punches, status) in incoming.items():
-        found = existing.get((rep_id, day)) if existing else None
-        if found is None:
-            inserts.append((rep_id, day, punches, status))
-        elif (found[1], found[2]) == (punches, status):
-            unchanged += 1
-        else:
-            updates.append(
-                {"id": found[0], "punches": punches, "status_text": status, "source": source, "updated_at": now}
+    insert_days = _prepared_insert(session, inserts, source, now) if not inserts.is_empty() else None
+    evaluation: Future[dict[tuple[int, int], dict[int, MonthSummary]]] | None = None
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        if evaluate:
+            # The rules run while SQLite writes (it lets go of Python's lock while it works).
+            rules = load_rules(session)
+            evaluator = DayEvaluator(work_calendar(session, rules), rules)
+            kept = existing.join(incoming, on=["rep_id", "day"], how="anti").select(list(DAY_SCHEMA))
+            after = pl.concat([kept, incoming])
+            complete_before = today or date.today()
+            evaluation = pool.submit(
+                lambda: {
+                    (y, m): month_summaries(after, y, m, evaluator, complete=month_bounds(y, m)[1] < complete_before)
+                    for y, m in months
+                }
             )
-    if inserts:
-        _insert_days(session, inserts, source, now)
-    if updates:
-        session.execute(update(AttendanceDay), updates)
-    session.flush()
-    return AttendanceImportCounts(len(inserts), len(updates), unchanged)
+        if insert_days is not None:
+            insert_days()
+        if not updates.is_empty():
+            session.execute(
+                update(AttendanceDay),
+                [
+                    {"id": row_id, "punches": punches, "status_text": status, "source": source, "updated_at": now}
+                    for row_id, punches, status in updates.iter_rows()
+                ],
+            )
+        session.flush()
+        summaries = evaluation.result() if evaluation is not None else {}
+    return StoredImport(AttendanceImportCounts(inserts.height, updates.height, unchanged), summaries)
 
 
 _INSERT_COLUMNS = ("rep_id", "day", "punches", "status_text", "source", "updated_at")
+_JSON_INSERT = (
+    "INSERT INTO attendance_day (rep_id, day, punches, status_text, source, updated_at) "
+    "SELECT value ->> 'rep_id', value ->> 'day', value ->> 'punches', value ->> 'status_text', ?, ? "
+    "FROM json_each(?)"
+)
 
 
-def _insert_days(session: Session, rows: list[tuple[int, date, str, str]], source: str, now: datetime) -> None:
-    """Insert new person-days (rep id, day, punches, status) from one source at one time.
+def _prepared_insert(session: Session, rows: pl.DataFrame, source: str, now: datetime) -> Callable[[], None]:
+    """The insert of new person-days (:data:`~storage.attendance_columns.DAY_SCHEMA`) from one
+    source at one time, ready to run.
 
-    With a driver that takes positional parameters (SQLite's) the rows go to it as tuples, each
-    distinct day converted once by the column's own type: SQLAlchemy's parameter processing,
-    row by row, costs more than SQLite's insert itself.  Other drivers get a Core insert.
+    SQLite gets them as one JSON array in one statement, each value in the column types' own
+    stored form: SQLAlchemy's parameter processing, and even the driver's binding of parameters
+    row by row, cost more than SQLite's insert itself, and SQLite works on the one statement
+    without holding Python's lock.  Other databases get a Core insert.
     """
     connection = session.connection()
     table = cast(Table, AttendanceDay.__table__)
-    statement = insert(table)
     dialect = connection.dialect
-    compiled = statement.compile(dialect=dialect, column_keys=list(_INSERT_COLUMNS))
-    if dialect.paramstyle != "qmark" or tuple(compiled.positiontup or ()) != _INSERT_COLUMNS:
-        connection.execute(statement, [dict(zip(_INSERT_COLUMNS, (*row, source, now), strict=True)) for row in rows])
-        return
 
     def converter(column: str) -> Callable[[Any], Any]:
         process = table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
         return process if process is not None else lambda value: value
 
-    day_value = converter("day")
-    stored_day = {day: day_value(day) for day in {row[1] for row in rows}}
-    stored_source, stored_now = converter("source")(source), converter("updated_at")(now)
-    stored = [(rep, stored_day[day], punches, status, stored_source, stored_now) for rep, day, punches, status in rows]
-    connection.exec_driver_sql(str(compiled), stored)
+    sample = date(2026, 10, 1)
+    if dialect.name == "sqlite" and sqlite3.sqlite_version_info >= (3, 38) and converter("day")(sample) == str(sample):
+        payload = rows.with_columns(pl.col("day").dt.to_string("%Y-%m-%d")).write_json()
+        parameters = (converter("source")(source), converter("updated_at")(now), payload)
+
+        def insert_json() -> None:
+            connection.exec_driver_sql(_JSON_INSERT, parameters)
+
+        return insert_json
+    values = [{**row, "source": source, "updated_at": now} for row in rows.iter_rows(named=True)]
+
+    def insert_rows() -> None:
+        connection.execute(insert(table), values)
+
+    return insert_rows
 
 
 def delete_month(session: Session, year: int, month: int) -> None:
     first = date(year, month, 1)
-    session.execute(delete(AttendanceDay).where(AttendanceDay.day >= first, AttendanceDay.day <= _month_end(first)))
+    session.execute(
+        delete(AttendanceDay).where(AttendanceDay.day >= first, AttendanceDay.day <= month_bounds(year, month)[1])
+    )
 
 
 @dataclass(frozen=True)

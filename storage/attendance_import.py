@@ -11,14 +11,14 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import polars as pl
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from domain.attendance import parse_status
+from domain.attendance import MonthSummary, parse_status
 from storage import attendance as repo
 from storage.bulk import collector_paused
 from storage.db import Database
@@ -33,7 +33,7 @@ from storage.excel.attendance_reader import (
     mapping_signature,
     read_attendance,
 )
-from storage.models import ImportMapping
+from storage.models import ImportMapping, Rep
 from storage.progress import Progress, no_progress
 
 REGISTER = "attendance"
@@ -79,12 +79,33 @@ class AttendancePlan:
 
 
 @dataclass(frozen=True)
+class EvaluatedMonth:
+    """A month the import wrote to, with the rules applied as the ledger shows it after the
+    import: the team's figures and who is flagged for lateness."""
+
+    year: int
+    month: int
+    people: int
+    """Reps with attendance stored in the month."""
+    late_count: int
+    absent_days: int
+    missing_punches: int
+    flagged: tuple[tuple[str, str, int], ...]
+    """(name, employee no, late arrivals) of the reps late often enough to be flagged, most late
+    first."""
+    late_flag_count: int
+    """Late arrivals in a month that flag a rep (the rules' setting)."""
+
+
+@dataclass(frozen=True)
 class AttendanceSummary:
     added: int
     replaced: int
     unchanged: int
     people_added: int
     months: tuple[tuple[int, int], ...]
+    evaluated: tuple[EvaluatedMonth, ...] = ()
+    """Each month in :attr:`months`, evaluated."""
 
 
 class AttendanceImportFailed(Exception):
@@ -203,6 +224,7 @@ def apply_plan(
     *,
     remember: bool = False,
     progress: Progress | None = None,
+    today: date | None = None,
 ) -> AttendanceSummary:
     """Write the plan's person-days in one transaction.
 
@@ -236,14 +258,53 @@ def apply_plan(
                     "rep_id": pl.Series([matched[repo.person_key(n, k or "")] for n, k in people], dtype=pl.Int64),
                 }
             )
-            counts = repo.apply_day_rows(session, punch_frame.stored_rows(records.days, reps), source)
+            incoming = punch_frame.stored_rows(records.days, reps)
         else:
-            counts = repo.apply_person_days(session, records, matched, source)
+            incoming = repo.person_day_frame(records, matched)
+        stored = repo.store_days(session, incoming, source, evaluate=True, today=today)
+        evaluated = _evaluated_months(session, stored.months)
         progress(len(records), len(records))
         if remember:
             remember_mapping(session, plan.signature, plan.reading.mapping)
     months = tuple(sorted(plan.days_by_month()))
-    return AttendanceSummary(counts.added, counts.replaced, counts.unchanged, added_people, months)
+    counts = stored.counts
+    return AttendanceSummary(counts.added, counts.replaced, counts.unchanged, added_people, months, evaluated)
+
+
+def _evaluated_months(
+    session: Session, months: Mapping[tuple[int, int], Mapping[int, MonthSummary]]
+) -> tuple[EvaluatedMonth, ...]:
+    flagged_ids = {rep_id for summaries in months.values() for rep_id, s in summaries.items() if s.flagged}
+    reps = (
+        {
+            rep_id: (name, number)
+            for rep_id, name, number in session.execute(
+                select(Rep.id, Rep.name, Rep.employee_no).where(Rep.id.in_(flagged_ids))
+            ).all()
+        }
+        if flagged_ids
+        else {}
+    )
+    flag_at = repo.load_rules(session).late_flag_count
+    evaluated = []
+    for (year, month), summaries in sorted(months.items()):
+        flagged = sorted(
+            ((*reps[rep_id], s.late_count) for rep_id, s in summaries.items() if s.flagged),
+            key=lambda person: (-person[2], person[1], person[0]),
+        )
+        evaluated.append(
+            EvaluatedMonth(
+                year,
+                month,
+                people=len(summaries),
+                late_count=sum(s.late_count for s in summaries.values()),
+                absent_days=sum(s.absent_days for s in summaries.values()),
+                missing_punches=sum(s.missing_punches for s in summaries.values()),
+                flagged=tuple(flagged),
+                late_flag_count=flag_at,
+            )
+        )
+    return tuple(evaluated)
 
 
 def known_mappings(session: Session) -> list[str]:

@@ -116,6 +116,27 @@ def test_the_day_boundary_moves_early_punches_to_the_day_before(tmp_path: Path) 
     assert last_of_first[0].punches[-1] == datetime(2026, 10, 31, 2, 10)
 
 
+def test_a_person_whose_cells_vary_is_one_person_as_row_by_row(tmp_path: Path) -> None:
+    """Cells that are not the person's key vary between rows: a department left blank on some
+    rows, a name with a stray space.  The days are still one person's, with the name of the day's
+    first row and the department of its first row that has one."""
+    rows = log_rows(department=True)
+    for index, row in enumerate(rows[1:], start=1):
+        person = (index - 1) // 2 % PEOPLE
+        if person == 3 and index % 2 == 1:
+            row[4] = None  # the in punch's row has no department
+        if person == 5 and index % 4 == 1:
+            row[1] = "员工05 "  # every other day the first row's name has a trailing space
+    path = write_sheets(tmp_path / "log.xlsx", {"考勤记录": rows})
+    quick, slow = both_ways(path)
+    assert isinstance(quick.records, FrameRecords)
+    assert_same(quick, slow)
+    third = [r for r in quick.records if r.employee_no == "10003"]
+    assert len(third) == len(DAYS) and {r.department for r in third} == {"销售一部"}
+    fifth = [r for r in quick.records if r.employee_no == "10005"]
+    assert len(fifth) == len(DAYS) and {r.employee_name for r in fifth} == {"员工05"}
+
+
 @pytest.mark.parametrize(
     "odd_row",
     [

@@ -84,7 +84,11 @@ def test_english_sheet_is_understood_previewed_and_imported(qtbot, reps, tmp_pat
     with qtbot.waitSignal(dialog.imported, timeout=10_000) as imported:
         click_import(qtbot, dialog)
     qtbot.waitUntil(lambda: dialog.summary.text().startswith("4 days added, 0 replaced, 0 unchanged"))
-    assert dialog.summary.text() == "4 days added, 0 replaced, 0 unchanged; 0 people added."
+    # Zhang Wei late on one day, Li Na on one; each has 2 of October's 18 working days: 16 absent each.
+    assert dialog.summary.text() == (
+        "4 days added, 0 replaced, 0 unchanged; 0 people added.\n"
+        "2026-10 in the ledger now: 2 people, 2 late arrivals, 32 absent days, 0 missing punches."
+    )
     assert imported.args == [(2026, 10)]
     assert count(reps, "attendance_day") == 4
     assert dialog.import_button.text() == "Close"
@@ -153,7 +157,11 @@ def test_unknown_people_default_to_new_reps_and_are_added(qtbot, db, tmp_path: P
     assert dialog.import_button.isEnabled()
     with qtbot.waitSignal(dialog.imported, timeout=10_000):
         click_import(qtbot, dialog)
-    assert dialog.summary.text() == "4 days added, 0 replaced, 0 unchanged; 2 people added."
+    # Zhang Wei late on one day, Li Na on one; each has 2 of October's 18 working days: 16 absent each.
+    assert dialog.summary.text() == (
+        "4 days added, 0 replaced, 0 unchanged; 2 people added.\n"
+        "2026-10 in the ledger now: 2 people, 2 late arrivals, 32 absent days, 0 missing punches."
+    )
     assert (count(db, "rep"), count(db, "attendance_day")) == (2, 4)
 
 
@@ -177,7 +185,11 @@ def test_ignoring_the_status_column_replans_and_is_remembered_for_the_next_file(
     assert "corrected" not in dialog.understood.text()
     with qtbot.waitSignal(dialog.imported, timeout=10_000):
         click_import(qtbot, dialog)
-    assert dialog.summary.text() == "4 days added, 0 replaced, 0 unchanged; 0 people added."
+    # As above, but without the status column Li Na's day of annual leave holds nothing: one more absent day.
+    assert dialog.summary.text() == (
+        "4 days added, 0 replaced, 0 unchanged; 0 people added.\n"
+        "2026-10 in the ledger now: 2 people, 2 late arrivals, 33 absent days, 0 missing punches."
+    )
 
     again = open_dialog(qtbot, reps, path)
     assert "Using the column mapping you corrected for a file like this before." in again.understood.text()

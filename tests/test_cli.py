@@ -92,6 +92,9 @@ def test_import_then_report_attendance_as_json(tmp_path: Path):
     assert "Zhang Wei" in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
     result = app("import", "attendance", str(workbook), "--add-unknown", "--database", str(path), home=tmp_path)
     assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1:] == [
+        "2026-10 in the ledger now: 2 people, 2 late arrivals, 32 absent days, 0 missing punches."
+    ]
     assert "4 days added, 0 replaced, 0 unchanged; 2 people added" in result.stdout
     report = app("report", "attendance", "--month", "2026-10", "--json", "--database", str(path), home=tmp_path)
     assert report.returncode == 0, report.stderr

@@ -318,9 +318,7 @@ class CustomersPage(QWidget):
     def show_chart_customers(self, ids: list[int]) -> None:
         """Clicking a bar or a point lists the customers behind it."""
         self._chart_ids = set(ids)
-        self.chart_filter_label.setText(
-            self.tr("Customers picked in the chart: {count}.").format(count=len(ids))
-        )
+        self.chart_filter_label.setText(self.tr("Customers picked in the chart: {count}.").format(count=len(ids)))
         self.chart_filter.show()
         self.tabs.setCurrentIndex(0)
         self.apply_filters()

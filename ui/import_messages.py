@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from storage.attendance_import import EvaluatedMonth
 from ui.labels import problem_text
 
 
@@ -98,3 +100,38 @@ def describe_issue(issue: Any) -> str:
         value="" if issue.value is None else issue.value,
         problem=issue_problem(str(issue.problem)),
     )
+
+
+def names_and_more(names: Sequence[str], shown: int = 20) -> str:
+    """The first ``shown`` names, and how many more there are: a message stays readable when a
+    file brings thousands of people."""
+    listed = "、".join(names[:shown])
+    if len(names) <= shown:
+        return listed
+    return QCoreApplication.translate("import", "{names} and {count} more").format(
+        names=listed, count=len(names) - shown
+    )
+
+
+def evaluated_months(months: Sequence[EvaluatedMonth]) -> list[str]:
+    """One sentence per month an attendance import wrote to: the team's figures as the ledger now
+    shows them, and who is flagged for lateness."""
+    lines = []
+    for month in months:
+        line = QCoreApplication.translate(
+            "import",
+            "{year}-{month:02d} in the ledger now: {people} people, {late} late arrivals, {absent} absent days, {missing} missing punches.",  # noqa: E501
+        ).format(
+            year=month.year,
+            month=month.month,
+            people=month.people,
+            late=month.late_count,
+            absent=month.absent_days,
+            missing=month.missing_punches,
+        )
+        if month.flagged:
+            names = [f"{name or number} ({late})" for name, number, late in month.flagged]
+            flagged = QCoreApplication.translate("import", "Late {count} times or more: {names}.")
+            line += " " + flagged.format(count=month.late_flag_count, names=names_and_more(names, 10))
+        lines.append(line)
+    return lines

@@ -54,6 +54,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -1291,16 +1292,18 @@ class _Reader:
         log = punch_frame.load_log(
             str(self.path), self.sheet, first_data, range_top, person_columns, plan.datetime_column
         )
-        if log is None or log.width > max(map(len, self.rows), default=0):
+        width = max(map(len, self.rows), default=0)
+        if log is None or max(log.columns) >= width:
             return False
-        frame, width = log.frame, len(self.rows[0])
+        frame, loaded_columns = log.frame, list(enumerate(log.columns))
         # The loaded rows must be the rows detection saw (fastexcel counts from the first used row).
         for offset, row in enumerate(self.rows[first_data : first_data + min(frame.height, 20)]):
             loaded = frame.row(offset)
-            for column, value in enumerate(row[: log.width]):
-                if isinstance(value, str) and loaded[column] != value:
+            for position, column in loaded_columns:
+                value = row[column] if column < len(row) else None
+                if isinstance(value, str) and loaded[position] != value:
                     return False
-                if value is None and loaded[column] is not None:
+                if value is None and loaded[position] is not None:
                     return False
         first_cell = pl.col("c0")
         if frame.select(
@@ -1308,23 +1311,43 @@ class _Reader:
         ).item():
             return False
         firsts = punch_frame.first_rows_of_people(log)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            # polars groups the punches while Python judges the people.
+            by_person = pool.submit(punch_frame.days_by_person, log, plan.boundary)
+            people = self._people_of_log(plan, first_data, log, firsts)
+            if people is None:
+                return False
+            days = punch_frame.person_days(log, people, plan.boundary, by_person.result())
+        self.frame_records = punch_frame.FrameRecords(days, self.sheet, RawPersonDay)
+        return True
+
+    def _people_of_log(
+        self, plan: _RowPlan, first_data: int, log: punch_frame.LogColumns, firsts: pl.DataFrame
+    ) -> pl.DataFrame | None:
+        """Each distinct person of a log read column-wise, judged by :meth:`_who` on their first
+        row; ``None`` (nothing recorded) when a first row is not a person's."""
+        frame, loaded_columns = log.frame, list(enumerate(log.columns))
+        width = max(map(len, self.rows), default=0)
         names: list[str] = []
         numbers: list[str | None] = []
         departments: list[str | None] = []
-        for index in firsts.get_column("index"):
-            loaded = frame.row(index)
-            cells: list[CellValue] = [*loaded[: log.width], *[None] * (width - log.width)]
+        first_rows = frame.select(f"c{c}" for c in log.columns)[firsts.get_column("index")].rows()
+        for index, loaded in zip(firsts.get_column("index"), first_rows, strict=True):
+            # The row as the row-by-row loop sees it, but for the columns a plain log does not read.
+            cells: list[CellValue] = [None] * width
+            for position, column in loaded_columns:
+                cells[column] = loaded[position]
             who = self._who(first_data + index, cells, plan.columns, plan.header)
             if who is None or not any(cells[c] is not None for c in plan.known_person):
                 self.problems.clear()
                 self.skipped.clear()
-                return False
+                return None
             names.append(who[0])
             numbers.append(who[1])
             departments.append(who[2])
         keys: dict[tuple[str, str], int] = {}
         who_ids = [keys.setdefault((no or "", name), len(keys)) for name, no in zip(names, numbers, strict=True)]
-        people = pl.DataFrame(
+        return pl.DataFrame(
             {
                 punch_frame.PERSON: firsts.get_column(punch_frame.PERSON),
                 "who": pl.Series(who_ids, dtype=pl.Int64),
@@ -1333,9 +1356,6 @@ class _Reader:
                 "department": pl.Series(departments, dtype=pl.String),
             }
         )
-        days = punch_frame.person_days(log, people, plan.boundary)
-        self.frame_records = punch_frame.FrameRecords(days, self.sheet, RawPersonDay)
-        return True
 
     @staticmethod
     def _person_columns(plan: _RowPlan) -> list[int]:

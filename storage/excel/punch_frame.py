@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Any, overload
 
 import fastexcel
@@ -30,12 +30,13 @@ PERSON = "person"
 
 @dataclass(frozen=True)
 class LogColumns:
-    """The data rows of a punch log: every cell as text (``None`` for blank), the row's person
-    cells as a key, and its date-time parsed (``None`` where the text is not plain ISO)."""
+    """The data rows of a punch log, in the columns the reading needs (the person cells and the
+    date-time): every cell as text (``None`` for blank), the row's person cells as a key, and its
+    date-time parsed (``None`` where the text is not plain ISO)."""
 
     frame: pl.DataFrame
-    width: int
-    """Columns of the sheet from A (cells left of the loaded range are blank)."""
+    columns: tuple[int, ...]
+    """The sheet columns loaded (0 for A), as the frame's columns ``c0``, ``c2``…"""
     first_row: int
     """0-based sheet row of the frame's first row."""
 
@@ -45,34 +46,34 @@ def load_log(
 ) -> LogColumns | None:
     """The sheet's rows from ``first_data`` (0-based) on, or ``None`` when fastexcel cannot load
     them in the reader's geometry.  ``range_top`` is the sheet's first row with any cell: fastexcel
-    counts rows from there."""
+    counts rows from there.  Only the person columns and the date-time column are loaded: a plain
+    log has nothing else to read, and every other column would be turned into text for nothing."""
+    wanted = {*person_columns, moment_column}
     try:
         reader = fastexcel.read_excel(path)
-        loaded = reader.load_sheet_by_name(sheet, header_row=None, skip_rows=first_data - range_top, dtypes="string")
-        columns = loaded.available_columns()
+        loaded = reader.load_sheet_by_name(
+            sheet,
+            header_row=None,
+            skip_rows=first_data - range_top,
+            dtypes="string",
+            use_columns=lambda column: column.absolute_index in wanted,
+        )
+        columns = tuple(column.absolute_index for column in loaded.selected_columns)
         frame = loaded.to_polars()
     except Exception:  # fastexcel's own errors on odd files: the row-by-row reader reads them
         return None
-    if not columns or frame.height == 0:
+    if set(columns) != wanted or frame.height == 0:
         return None
-    left = columns[0].absolute_index
-    names = [f"c{left + i}" for i in range(frame.width)]
-    frame = frame.rename(dict(zip(frame.columns, names, strict=True)))
-    missing = [f"c{c}" for c in range(left + frame.width) if f"c{c}" not in names]
-    if missing:
-        frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(name) for name in missing)
-    width = left + frame.width
-    cells = [f"c{c}" for c in range(width)]
-    person = [f"c{c}" for c in person_columns]
+    frame = frame.rename(dict(zip(frame.columns, [f"c{c}" for c in columns], strict=True)))
     moment = pl.col(f"c{moment_column}")
     iso = _iso_moment(moment)
     frame = frame.select(
-        *cells,
-        pl.struct(person).rank("dense").alias(PERSON),
+        pl.all(),
+        pl.struct([f"c{c}" for c in person_columns]).rank("dense").alias(PERSON),
         iso.str.to_datetime("%Y-%m-%dT%H:%M:%S", strict=False, time_unit="us").alias("moment"),
         iso.alias("text"),
     )
-    return LogColumns(frame, width, first_data)
+    return LogColumns(frame, columns, first_data)
 
 
 def _iso_moment(text: pl.Expr) -> pl.Expr:
@@ -89,41 +90,82 @@ def first_rows_of_people(log: LogColumns) -> pl.DataFrame:
     return log.frame.with_row_index("index").group_by(PERSON, maintain_order=True).agg(pl.col("index").first())
 
 
-def person_days(log: LogColumns, people: pl.DataFrame, boundary: time | None) -> pl.DataFrame:
+def _day(boundary: time | None) -> pl.Expr:
+    """The person-day of each punch: punches before ``boundary`` belong to the previous day."""
+    moment = pl.col("moment")
+    if boundary is None or boundary == time(0):
+        return moment.dt.date().alias("day")
+    shift = pl.duration(hours=boundary.hour, minutes=boundary.minute, seconds=boundary.second)
+    return (moment - shift).dt.date().alias("day")
+
+
+def days_by_person(log: LogColumns, boundary: time | None) -> pl.DataFrame:
+    """The punches grouped by :data:`PERSON` and day, in order of first appearance: ``index`` (the
+    frame row of the day's first punch) and ``punch_text`` (see :func:`person_days`).
+
+    Needs nothing of the reader, so it can run while the reader judges who each person is: when
+    each person has one set of cells these are the person-days :func:`person_days` gives."""
+    return (
+        log.frame.lazy()
+        .select(PERSON, _day(boundary), pl.int_range(pl.len(), dtype=pl.Int64).alias("index"), "text")
+        .sort(PERSON, "day", "text")
+        .group_by(PERSON, "day")
+        .agg(pl.col("index").min(), pl.col("text").str.join(" ").alias("punch_text"))
+        .sort("index")
+        .collect()
+    )
+
+
+def person_days(
+    log: LogColumns, people: pl.DataFrame, boundary: time | None, by_person: pl.DataFrame | None = None
+) -> pl.DataFrame:
     """The log's person-days, in order of first appearance: ``name``, ``number``, ``department``,
-    ``day``, ``row`` (the 1-based sheet row of the day's first punch), ``punches`` (sorted) and
-    ``punch_text``, the punches as the register stores them (``storage.attendance._punch_text``:
-    ISO to the second, sorted, space-separated).
+    ``day``, ``row`` (the 1-based sheet row of the day's first punch) and ``punch_text``, the
+    punches as the register stores them (``storage.attendance._punch_text``: ISO to the second,
+    sorted, space-separated).
 
     ``people`` maps each :data:`PERSON` to the reader's ``name``, ``number`` and ``department``,
     and to ``who``: one number for each (employee no or '', name), the reader's key of a record.
-    Punches before ``boundary`` belong to the previous day's person-day.
+    Punches before ``boundary`` belong to the previous day's person-day.  ``by_person`` is
+    :func:`days_by_person` of the log, if already made.
     """
-    moment = pl.col("moment")
-    day = (
-        (moment - pl.duration(hours=boundary.hour, minutes=boundary.minute, seconds=boundary.second)).dt.date()
-        if (boundary is not None and boundary != time(0))
-        else moment.dt.date()
-    )
-    rows = (
-        log.frame.lazy()
-        .select(PERSON, moment, "text", pl.int_range(pl.len(), dtype=pl.Int64).alias("index"))
-        .join(people.lazy(), on=PERSON, how="left", maintain_order="left")
-        .with_columns(day.alias("day"))
-    )
+    # PERSON numbers people 1, 2, 3…: their key and cells are looked up by position.
+    people = people.sort(PERSON)
+    person = pl.col(PERSON).cast(pl.Int64) - 1
+    if people.get_column("who").n_unique() == people.height:
+        # Each person has one set of cells (the usual log): their days are their PERSON's days.
+        days = by_person if by_person is not None else days_by_person(log, boundary)
+        cells = [pl.lit(people.get_column(c)).gather(person).alias(c) for c in ("name", "number", "department")]
+        return days.select(*cells, "day", _row(log), "punch_text")
+    # Several people's cells differ in a cell that is not their key (a department left blank on
+    # some rows): a day takes its name and number from its first row and its department from its
+    # first row that has one, as the row-by-row reader does.
     return (
-        rows.group_by(["who", "day"], maintain_order=True)
-        .agg(
-            pl.col("name").first(),
-            pl.col("number").first(),
-            pl.col("department").drop_nulls().first(),
-            (pl.col("index").first() + (log.first_row + 1)).alias("row"),
-            moment.sort().alias("punches"),
-            pl.col("text").sort().str.join(" ").alias("punch_text"),
+        log.frame.lazy()
+        .select(
+            pl.lit(people.get_column("who")).gather(person).alias("who"),
+            _day(boundary),
+            pl.int_range(pl.len(), dtype=pl.Int64).alias("index"),
+            "text",
+            *[pl.lit(people.get_column(c)).gather(person).alias(c) for c in ("name", "number", "department")],
         )
-        .select("name", "number", "department", "day", "row", "punches", "punch_text")
+        .sort("who", "day", "text")
+        .group_by("who", "day")
+        .agg(
+            pl.col("index").min(),
+            pl.col("text").str.join(" ").alias("punch_text"),
+            pl.col("name").sort_by("index").first(),
+            pl.col("number").sort_by("index").first(),
+            pl.col("department").sort_by("index").drop_nulls().first(),
+        )
+        .sort("index")
+        .select("name", "number", "department", "day", _row(log), "punch_text")
         .collect()
     )
+
+
+def _row(log: LogColumns) -> pl.Expr:
+    return (pl.col("index") + (log.first_row + 1)).alias("row")
 
 
 class FrameRecords(Sequence[Any]):
@@ -139,9 +181,10 @@ class FrameRecords(Sequence[Any]):
 
     def _build(self, days: pl.DataFrame) -> list[Any]:
         make, sheet = self._make, self._sheet
+        parse = datetime.fromisoformat
         return [
-            make(sheet, row, name, number, department, day, punches)
-            for name, number, department, day, row, punches, _ in days.iter_rows()
+            make(sheet, row, name, number, department, day, [parse(p) for p in punches.split()])
+            for name, number, department, day, row, punches in days.iter_rows()
         ]
 
     def _all(self) -> list[Any]:
@@ -179,15 +222,15 @@ class FrameRecords(Sequence[Any]):
         return self.days.get_column("day").unique().to_list()
 
 
-def stored_rows(days: pl.DataFrame, reps: pl.DataFrame) -> list[tuple[int, date, str, str]]:
-    """Each person-day as the register stores it: (rep id, day, punch text, status text); a punch
-    log has no status words.  ``reps`` maps ``name`` and ``number`` to ``rep_id``."""
+def stored_rows(days: pl.DataFrame, reps: pl.DataFrame) -> pl.DataFrame:
+    """Each person-day as the register stores it (``storage.attendance_columns.DAY_SCHEMA``: rep id,
+    day, punch text, status text); a punch log has no status words.  ``reps`` maps ``name`` and
+    ``number`` to ``rep_id``."""
     return (
         days.lazy()
         .join(reps.lazy(), on=["name", "number"], how="left", nulls_equal=True, maintain_order="left")
-        .select("rep_id", "day", "punch_text", pl.lit("").alias("status"))
+        .select("rep_id", "day", pl.col("punch_text").alias("punches"), pl.lit("").alias("status_text"))
         .collect()
-        .rows()
     )
 
 

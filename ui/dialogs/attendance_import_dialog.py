@@ -51,6 +51,7 @@ from storage.db import Database
 from storage.excel.attendance_reader import AttendanceMapping, CellProblem, Field, RawPersonDay, Shape
 from storage.excel.reader import CellValue, column_letter, forget_parsed, read_sheet
 from storage.progress import Progress
+from ui.import_messages import evaluated_months
 from ui.jobs import Job, run_job
 
 log = logging.getLogger(__name__)
@@ -783,11 +784,12 @@ class AttendanceImportDialog(QDialog):
     def _imported(self, summary: AttendanceSummary) -> None:
         self.busy = False
         self.result_summary = summary
-        self.summary.setText(
-            self.tr("{added} days added, {replaced} replaced, {unchanged} unchanged; {people} people added.").format(
-                added=summary.added, replaced=summary.replaced, unchanged=summary.unchanged, people=summary.people_added
-            )
+        counts = self.tr(
+            "{added} days added, {replaced} replaced, {unchanged} unchanged; {people} people added."
+        ).format(
+            added=summary.added, replaced=summary.replaced, unchanged=summary.unchanged, people=summary.people_added
         )
+        self.summary.setText("\n".join([counts, *evaluated_months(summary.evaluated)]))
         self.buttons.clear()
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.accept)
