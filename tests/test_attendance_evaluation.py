@@ -302,9 +302,9 @@ def test_the_evaluated_months_in_words() -> None:
         2026, 10, people=40, late_count=61, absent_days=3, missing_punches=2, flagged=flagged, late_flag_count=3
     )
     assert evaluated_months([month]) == [
-        "2026-10 in the ledger now: 40 people, 61 late arrivals, 3 absent days, 2 missing punches. "
-        "Late 3 times or more: 员工00 (9)、员工01 (8)、员工02 (7)、员工03 (6)、员工04 (5)、员工05 (9)、员工06 (8)、"
-        "员工07 (7)、员工08 (6)、员工09 (5) and 2 more."
+        "2026-10 in the ledger now: 40 people, 61 late arrivals, 3 absent days, 2 missing punches.",
+        "Late 3 times or more: 员工00 (9), 员工01 (8), 员工02 (7), 员工03 (6), 员工04 (5), 员工05 (9), 员工06 (8), "
+        "员工07 (7), 员工08 (6), 员工09 (5) and 2 more.",
     ]
-    assert names_and_more(["甲", "乙"]) == "甲、乙"
-    assert names_and_more([str(n) for n in range(25)]) == "、".join(str(n) for n in range(20)) + " and 5 more"
+    assert names_and_more(["甲", "乙"]) == "甲, 乙"
+    assert names_and_more([str(n) for n in range(25)]) == ", ".join(str(n) for n in range(20)) + " and 5 more"

@@ -105,7 +105,8 @@ def describe_issue(issue: Any) -> str:
 def names_and_more(names: Sequence[str], shown: int = 20) -> str:
     """The first ``shown`` names, and how many more there are: a message stays readable when a
     file brings thousands of people."""
-    listed = "、".join(names[:shown])
+    # The separator of a list of names: '、' in Chinese.
+    listed = QCoreApplication.translate("import", ", ").join(names[:shown])
     if len(names) <= shown:
         return listed
     return QCoreApplication.translate("import", "{names} and {count} more").format(
@@ -114,24 +115,26 @@ def names_and_more(names: Sequence[str], shown: int = 20) -> str:
 
 
 def evaluated_months(months: Sequence[EvaluatedMonth]) -> list[str]:
-    """One sentence per month an attendance import wrote to: the team's figures as the ledger now
-    shows them, and who is flagged for lateness."""
+    """Lines on the months an attendance import wrote to: each month's team figures as the ledger
+    now shows them and, on a line of its own, who is flagged for lateness."""
     lines = []
     for month in months:
-        line = QCoreApplication.translate(
-            "import",
-            "{year}-{month:02d} in the ledger now: {people} people, {late} late arrivals, {absent} absent days, {missing} missing punches.",  # noqa: E501
-        ).format(
-            year=month.year,
-            month=month.month,
-            people=month.people,
-            late=month.late_count,
-            absent=month.absent_days,
-            missing=month.missing_punches,
+        lines.append(
+            QCoreApplication.translate(
+                "import",
+                "{year}-{month:02d} in the ledger now: {people} people, {late} late arrivals, {absent} absent days, {missing} missing punches.",  # noqa: E501
+            ).format(
+                year=month.year,
+                month=month.month,
+                people=month.people,
+                late=month.late_count,
+                absent=month.absent_days,
+                missing=month.missing_punches,
+            )
         )
         if month.flagged:
-            names = [f"{name or number} ({late})" for name, number, late in month.flagged]
+            person = QCoreApplication.translate("import", "{name} ({late})")
+            names = [person.format(name=name or number, late=late) for name, number, late in month.flagged]
             flagged = QCoreApplication.translate("import", "Late {count} times or more: {names}.")
-            line += " " + flagged.format(count=month.late_flag_count, names=names_and_more(names, 10))
-        lines.append(line)
+            lines.append(flagged.format(count=month.late_flag_count, names=names_and_more(names, 10)))
     return lines
