@@ -246,7 +246,8 @@ def run_command(args: argparse.Namespace) -> int:
 
 def import_attendance(db: Database, path: Path, sheet: str | None, add_unknown: bool) -> int:
     from storage.attendance_import import ADD_NEW, AttendanceImportFailed, UnreadableWorkbook, apply_plan, plan_import
-    from ui.import_messages import evaluated_months, names_and_more
+    from ui.import_messages import evaluated_months
+    from ui.labels import names_and_more
 
     try:
         plan = plan_import(db, path, sheet)

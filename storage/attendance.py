@@ -169,11 +169,8 @@ def ledger(session: Session, year: int, month: int, today: date | None = None) -
     calendar = work_calendar(session, rules)
     first, last = month_bounds(year, month)
     rows = _stored_rows(session, first, last)
-    frame = pl.DataFrame(rows, schema={**DAY_SCHEMA, "source": pl.String()}, orient="row")
     evaluator = DayEvaluator(calendar, rules)
-    ids = outcomes(frame, evaluator)
-    complete = last < today
-    summaries = summaries_of(frame.get_column("rep_id"), ids, year, month, evaluator, complete=complete)
+    ids, summaries = _judged(rows, year, month, evaluator, today)
     by_rep: dict[int, tuple[dict[date, DayResult], dict[date, StoredDay]]] = {}
     parse, result_of = datetime.fromisoformat, evaluator.result_of
     for (rep_id, day, punch_text, status, source), index in zip(rows, ids.to_list(), strict=True):
@@ -192,6 +189,25 @@ def ledger(session: Session, year: int, month: int, today: date | None = None) -
         )
         result.rows.append(LedgerRow(rep_id, name, employee_no, evaluated, stored, summary))
     return result
+
+
+def _judged(
+    rows: Sequence[Row[int, date, str, str, str]], year: int, month: int, evaluator: DayEvaluator, today: date
+) -> tuple[pl.Series, dict[int, MonthSummary]]:
+    """The outcome of each of the month's stored ``rows`` and each rep's summary."""
+    frame = pl.DataFrame(rows, schema={**DAY_SCHEMA, "source": pl.String()}, orient="row")
+    ids = outcomes(frame, evaluator)
+    complete = month_bounds(year, month)[1] < today
+    return ids, summaries_of(frame.get_column("rep_id"), ids, year, month, evaluator, complete=complete)
+
+
+def month_figures(session: Session, year: int, month: int, today: date | None = None) -> dict[int, MonthSummary]:
+    """The summary of each rep with attendance in the month, as :func:`ledger` gives it, without
+    the day-by-day results: for the team's figures over several months."""
+    rules = load_rules(session)
+    rows = _stored_rows(session, *month_bounds(year, month))
+    evaluator = DayEvaluator(work_calendar(session, rules), rules)
+    return _judged(rows, year, month, evaluator, today or date.today())[1]
 
 
 # --------------------------------------------------------------------------- corrections
@@ -483,15 +499,15 @@ def team_trend(
     index = year * 12 + month - 1
     for i in range(index - months + 1, index + 1):
         y, m = divmod(i, 12)
-        month_ledger = ledger(session, y, m + 1, today=today)
-        if not any(r.days for r in month_ledger.rows):
+        summaries = month_figures(session, y, m + 1, today=today)
+        if not summaries:
             continue  # a month with no attendance imported is unknown, not a perfect month
         out.append(
             MonthTotals(
                 y,
                 m + 1,
-                sum(r.summary.late_count for r in month_ledger.rows),
-                sum(r.summary.absent_days for r in month_ledger.rows),
+                sum(s.late_count for s in summaries.values()),
+                sum(s.absent_days for s in summaries.values()),
             )
         )
     return out

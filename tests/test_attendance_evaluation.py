@@ -28,7 +28,8 @@ from storage.db import Database
 from storage.models import AttendanceDay, Rep
 from tests.attendance_fixtures import write_sheets
 from tests.test_attendance_rules import person_days
-from ui.import_messages import evaluated_months, names_and_more
+from ui.import_messages import evaluated_months
+from ui.labels import names_and_more
 
 CALENDAR = WorkCalendar()
 RULES = AttendanceRules()
@@ -308,3 +309,31 @@ def test_the_evaluated_months_in_words() -> None:
     ]
     assert names_and_more(["甲", "乙"]) == "甲, 乙"
     assert names_and_more([str(n) for n in range(25)]) == ", ".join(str(n) for n in range(20)) + " and 5 more"
+
+
+def test_the_team_trend_adds_up_each_months_ledger(db: Database) -> None:
+    _reps(db, 2)
+    rows = [
+        (1, date(2026, 9, 1), ["2026-09-01T09:10:00", "2026-09-01T18:00:00"], ""),  # late 10
+        (2, date(2026, 9, 1), ["2026-09-01T08:50:00", "2026-09-01T17:00:00"], ""),  # early 60
+        (1, date(2026, 11, 2), ["2026-11-02T09:01:00", "2026-11-02T18:00:00"], ""),  # late 1
+        (1, date(2026, 11, 3), ["2026-11-03T09:02:00", "2026-11-03T18:00:00"], ""),  # late 2
+        (2, date(2026, 11, 3), [], ""),  # absent
+    ]
+    with db.transaction() as session:
+        repo.store_days(session, _stored(rows), "trend.xlsx")
+    today = date(2026, 11, 24)
+    with db.transaction() as session:
+        trend = repo.team_trend(session, 2026, 11, months=6, today=today)
+        ledgers = {m: repo.ledger(session, 2026, m, today=today) for m in (9, 11)}
+    september_workdays = len(CALENDAR.working_days(2026, 9))
+    # October has nothing stored: left out, not a perfect month.  November is still running: its
+    # working days without a record are not absent yet.
+    assert trend == [
+        repo.MonthTotals(2026, 9, late_count=1, absent_days=2 * (september_workdays - 1)),
+        repo.MonthTotals(2026, 11, late_count=2, absent_days=1),
+    ]
+    for totals in trend:
+        rows_of_month = ledgers[totals.month].rows
+        assert totals.late_count == sum(r.summary.late_count for r in rows_of_month)
+        assert totals.absent_days == sum(r.summary.absent_days for r in rows_of_month)

@@ -97,3 +97,28 @@ def test_a_longer_grace_in_the_rules_dialog_forgives_a_late_arrival(qtbot, page,
         rules = repo.load_rules(s)
         assert rules.grace_minutes == 20
         assert repo.work_calendar(s, rules).is_working_day(date(2026, 3, 4)) is False
+
+
+def test_many_flagged_reps_are_named_ten_at_a_time_and_the_page_stays_narrow(qtbot, db):
+    # Fifteen reps, rep n late on n % 5 + 3 days of March: all flagged, the most often late first.
+    with db.transaction() as s:
+        s.add_all(Rep(name=f"销售{n:02d}", employee_no=f"S{n:03d}") for n in range(15))
+        s.flush()
+        people = [(f"销售{n:02d}", f"S{n:03d}") for n in range(15)]
+        matched, _ = repo.match_people(s, people)
+        records = [
+            Record(name, number, date(2026, 3, day), ["09:10", "18:00"], [])
+            for n, (name, number) in enumerate(people)
+            for day in (2, 3, 4, 5, 6, 9, 10)[: n % 5 + 3]  # working days only
+        ]
+        repo.apply_person_days(s, records, matched, "test")
+    widget = AttendancePage(db)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 600)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.loaded is not None and not widget.loading, timeout=5000)
+    assert widget.status.text() == (
+        "Reps: 15; working days: 22. Late 3 times or more: "
+        "销售04, 销售09, 销售14, 销售03, 销售08, 销售13, 销售02, 销售07, 销售12, 销售01 and 5 more."
+    )
+    assert widget.minimumSizeHint().width() < 1000

@@ -34,7 +34,7 @@ from storage import attendance as repo
 from storage.db import Database
 from storage.excel.ledger_writer import FILL_COLOURS, FLAG_COLOUR, REST_DAY_COLOUR, SYMBOL_TEXT
 from ui.jobs import run_job
-from ui.labels import ui_language
+from ui.labels import names_and_more, ui_language
 from widgets.attendance_charts import AttendanceCharts
 from widgets.grid_model import EMPTY, GridCell, GridModel
 
@@ -194,6 +194,7 @@ class AttendancePage(QWidget):
         self.tabs.addTab(self.view, self.tr("Ledger"))
         self.tabs.addTab(self.charts, self.tr("Chart"))
         self.status = QLabel()
+        self.status.setWordWrap(True)  # a long list of flagged names must not widen the page
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.warning)
@@ -331,13 +332,14 @@ class AttendancePage(QWidget):
                     "The public-holiday calendar for {year} is not known yet: weekdays count as working days. Set holidays and adjusted working days by hand."  # noqa: E501
                 ).format(year=ledger.year)
             )
-        flagged = [r.name for r in ledger.rows if r.summary.flagged]
+        flagged = sorted((r for r in ledger.rows if r.summary.flagged), key=lambda r: -r.summary.late_count)
         text = self.tr("Reps: {count}; working days: {workdays}.").format(
             count=len(ledger.rows), workdays=len(calendar.working_days(ledger.year, ledger.month))
         )
         if flagged:
+            # Most late first; the grid shows every flagged name in bold red.
             text += " " + self.tr("Late {n} times or more: {names}.").format(
-                n=ledger.rules.late_flag_count, names="、".join(flagged)
+                n=ledger.rules.late_flag_count, names=names_and_more([r.name for r in flagged], 10)
             )
         self.status.setText(text)
 

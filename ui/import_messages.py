@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from storage.attendance_import import EvaluatedMonth
-from ui.labels import problem_text
+from ui.labels import names_and_more, problem_text
 
 
 def issue_problem(code: str) -> str:
@@ -99,18 +99,6 @@ def describe_issue(issue: Any) -> str:
         column=issue.column,
         value="" if issue.value is None else issue.value,
         problem=issue_problem(str(issue.problem)),
-    )
-
-
-def names_and_more(names: Sequence[str], shown: int = 20) -> str:
-    """The first ``shown`` names, and how many more there are: a message stays readable when a
-    file brings thousands of people."""
-    # The separator of a list of names: '、' in Chinese.
-    listed = QCoreApplication.translate("import", ", ").join(names[:shown])
-    if len(names) <= shown:
-        return listed
-    return QCoreApplication.translate("import", "{names} and {count} more").format(
-        names=listed, count=len(names) - shown
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication
 
 from domain.validation import Problem
@@ -11,6 +13,18 @@ def ui_language() -> str:
     """'zh' or 'en': the language the console was started in (exports and prints follow it)."""
     app = QCoreApplication.instance()
     return str(app.property("ui_language") or "en") if app is not None else "en"
+
+
+def names_and_more(names: Sequence[str], shown: int = 20) -> str:
+    """The first ``shown`` names, and how many more there are: a message stays readable (and a
+    label narrow) when a month brings thousands of people."""
+    # The separator of a list of names: '、' in Chinese.
+    listed = QCoreApplication.translate("labels", ", ").join(names[:shown])
+    if len(names) <= shown:
+        return listed
+    return QCoreApplication.translate("labels", "{names} and {count} more").format(
+        names=listed, count=len(names) - shown
+    )
 
 
 def status_names() -> dict[str, str]:

@@ -4207,14 +4207,6 @@ Win rate: {rate}</source>
         <translation>工作表 {sheet}，第 {row} 行，{column} 列：“{value}”：{problem}</translation>
     </message>
     <message>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <source>{names} and {count} more</source>
-        <translation>{names}等，另有 {count} 人</translation>
-    </message>
-    <message>
         <source>{year}-{month:02d} in the ledger now: {people} people, {late} late arrivals, {absent} absent days, {missing} missing punches.</source>
         <translation>{year}-{month:02d} 考勤台账现为：{people} 人，迟到 {late} 次，旷工 {absent} 天，缺卡 {missing} 次。</translation>
     </message>
@@ -4263,6 +4255,14 @@ Win rate: {rate}</source>
 </context>
 <context>
     <name>labels</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{names} and {count} more</source>
+        <translation>{names}等，另有 {count} 人</translation>
+    </message>
     <message>
         <source>Potential</source>
         <translation>潜在</translation>
