@@ -1033,6 +1033,9 @@ def summarise_month(
     return month_summary(year, month, calendar, rules, totals, leave_by_type, missing_days_absent=missing_days_absent)
 
 
+_LEAVE_DIGITS = 6
+
+
 def month_summary(
     year: int,
     month: int,
@@ -1061,8 +1064,10 @@ def month_summary(
         early_leave_minutes=totals.early_minutes,
         missing_punches=totals.missing_punches,
         absent_days=absent,
-        leave_days=totals.leave_days,
-        leave_days_by_type=dict(leave_by_type),
+        # Leave in tenths of a day or in hours adds up to the same days in any order only rounded:
+        # 10 × 0.1 is 0.9999999999999999 one way and 1.0 another.
+        leave_days=round(totals.leave_days, _LEAVE_DIGITS),
+        leave_days_by_type={kind: round(days, _LEAVE_DIGITS) for kind, days in leave_by_type.items()},
         trip_days=totals.trip,
         field_days=totals.field,
         flagged=totals.late >= rules.late_flag_count,

@@ -9,7 +9,6 @@ import also applies them to the months it wrote, while it writes, to report what
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -17,7 +16,7 @@ from datetime import date, datetime, time
 from typing import Any, Protocol, cast
 
 import polars as pl
-from sqlalchemy import Row, Table, delete, insert, select, update
+from sqlalchemy import Dialect, Row, Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from domain.attendance import (
@@ -458,8 +457,7 @@ def _prepared_insert(session: Session, rows: pl.DataFrame, source: str, now: dat
         process = table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
         return process if process is not None else lambda value: value
 
-    sample = date(2026, 10, 1)
-    if dialect.name == "sqlite" and sqlite3.sqlite_version_info >= (3, 38) and converter("day")(sample) == str(sample):
+    if _json_insert_fits(table, dialect, rows, converter):
         payload = rows.with_columns(pl.col("day").dt.to_string("%Y-%m-%d")).write_json()
         parameters = (converter("source")(source), converter("updated_at")(now), payload)
 
@@ -473,6 +471,22 @@ def _prepared_insert(session: Session, rows: pl.DataFrame, source: str, now: dat
         connection.execute(insert(table), values)
 
     return insert_rows
+
+
+def _json_insert_fits(
+    table: Table, dialect: Dialect, rows: pl.DataFrame, converter: Callable[[str], Callable[[Any], Any]]
+) -> bool:
+    """Whether :data:`_JSON_INSERT` stores ``rows`` as a Core insert would."""
+    if dialect.name != "sqlite" or getattr(dialect.dbapi, "sqlite_version_info", (0,)) < (3, 38):
+        return False  # ->> and json_each are built into SQLite from 3.38
+    if set(table.c.keys()) != {"id", *_INSERT_COLUMNS}:
+        return False  # a column it does not fill, or one with a default it would not run
+    sample = date(2026, 10, 1)
+    if converter("day")(sample) != str(sample):
+        return False  # the day column's stored form is not the ISO text the JSON carries
+    # SQLite's JSON functions end a text at a NUL character (an xlsx cell can hold one, _x0000_).
+    nul = pl.col("punches", "status_text").str.contains("\x00", literal=True)
+    return not rows.select(pl.any_horizontal(nul).any()).item()
 
 
 def delete_month(session: Session, year: int, month: int) -> None:

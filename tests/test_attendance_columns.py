@@ -105,6 +105,23 @@ def test_a_long_log_read_column_wise_gives_the_row_by_row_records(
         assert (quick.records[1].department, quick.records[0].department) == ("销售一部", "销售二部")
 
 
+@pytest.mark.parametrize(
+    "above",
+    [
+        [[None], [None]],  # blank rows above the header: the sheet's cells start on row 3
+        [["考勤记录 2026-10-01 至 2026-10-31"], ["导出时间 2026-11-01 09:00"]],  # title rows
+        [[None, None, None, None, None, "备注"], [None]],
+    ],
+    ids=["blank-rows", "title-rows", "note-right"],
+)
+def test_rows_above_the_header_still_read_column_wise(tmp_path: Path, above: list[list[Any]]) -> None:
+    path = write_sheets(tmp_path / "log.xlsx", {"考勤记录": [*above, *log_rows()]})
+    quick, slow = both_ways(path)
+    assert isinstance(quick.records, FrameRecords)
+    assert_same(quick, slow)
+    assert quick.records[0].row == 4  # the header on row 3, the first punch on row 4
+
+
 def test_the_day_boundary_moves_early_punches_to_the_day_before(tmp_path: Path) -> None:
     rows = log_rows()
     rows.append(["10000", "员工00", "2026-10-31 02:10:00", 1])  # a night shift's last punch

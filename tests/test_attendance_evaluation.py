@@ -337,3 +337,27 @@ def test_the_team_trend_adds_up_each_months_ledger(db: Database) -> None:
         rows_of_month = ledgers[totals.month].rows
         assert totals.late_count == sum(r.summary.late_count for r in rows_of_month)
         assert totals.absent_days == sum(r.summary.absent_days for r in rows_of_month)
+
+
+def test_a_nul_character_in_the_words_is_stored_whole(db: Database) -> None:
+    # An xlsx cell can hold one (Excel's _x0000_ escape); SQLite's JSON functions would cut the text there.
+    _reps(db, 1)
+    incoming = _stored([(1, date(2026, 10, 9), ["2026-10-09T08:58:00", "2026-10-09T18:00:00"], "正常\x00备注")])
+    with db.transaction() as session:
+        first = repo.store_days(session, incoming, "nul.xlsx")
+    with db.transaction() as session:
+        again = repo.store_days(session, incoming, "nul.xlsx")
+        stored = session.query(AttendanceDay).one()
+    assert (first.counts, again.counts) == (repo.AttendanceImportCounts(1, 0, 0), repo.AttendanceImportCounts(0, 0, 1))
+    assert stored.status_text == "正常\x00备注"
+
+
+def test_tenths_of_a_day_of_leave_add_up_to_whole_days_in_any_order() -> None:
+    days = CALENDAR.working_days(2026, 10)[:10]
+    rows = [(1, day, [], "事假0.1天") for day in days]
+    summary = month_summaries(_stored(rows), 2026, 10, DayEvaluator(CALENDAR, RULES), complete=False)[1]
+    results = [
+        evaluate_day(person_day_from_words(day, [], "事假0.1天", RULES)[0], CALENDAR, RULES) for day in reversed(days)
+    ]
+    assert summary == summarise_month(results, 2026, 10, CALENDAR, RULES, missing_days_absent=False)
+    assert (summary.leave_days, summary.leave_days_by_type) == (1.0, {LeaveType.PERSONAL: 1.0})

@@ -4,6 +4,7 @@ corrections of a person-day with a reason, a chart of the month, import, export 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -130,6 +131,16 @@ class CorrectionDialog(QDialog):
     def _show(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+
+
+def punch_clocks(punches: Sequence[datetime], day: date) -> str:
+    """A day's punches as its clock times, '次日 00:30' for one after midnight (as HR exports and
+    the correction dialog write it)."""
+    # Formatted by hand: strftime runs PySide's import hook on every call, and a month's grid
+    # formats a hundred thousand punches.
+    return " ".join(
+        f"{p.hour:02d}:{p.minute:02d}" if p.date() == day else f"次日 {p.hour:02d}:{p.minute:02d}" for p in punches
+    )
 
 
 class AttendancePage(QWidget):
@@ -347,12 +358,7 @@ class AttendancePage(QWidget):
         symbol = result.symbol
         lines = []
         if result.punches:
-            lines.append(
-                " ".join(
-                    p.strftime("%H:%M") if p.date() == result.day else "次日 " + p.strftime("%H:%M")
-                    for p in result.punches
-                )
-            )
+            lines.append(punch_clocks(result.punches, result.day))
         if status_text:
             lines.append(status_text.replace("\n", " "))
         if result.late:
@@ -377,10 +383,7 @@ class AttendancePage(QWidget):
             return
         row = self.loaded.ledger.rows[index.row()]
         stored = row.stored.get(day)
-        punches = " ".join(
-            (p.strftime("%H:%M") if p.date() == day else "次日 " + p.strftime("%H:%M"))
-            for p in (stored.punches if stored else ())
-        )
+        punches = punch_clocks(stored.punches if stored else (), day)
         with self.db.transaction() as session:
             history = repo.corrections(session, row.rep_id, day)
         dialog = CorrectionDialog(row.name, day, punches, stored.status_text if stored else "", history, self)

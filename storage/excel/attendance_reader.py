@@ -1285,18 +1285,15 @@ class _Reader:
         again on every row.  The row-by-row reader then reads the file and says what it finds.
         """
         assert plan.datetime_column is not None
-        range_top = next((i for i, row in enumerate(self.rows) if any(v is not None for v in row)), None)
-        if range_top is None or first_data >= len(self.rows):
+        if first_data >= len(self.rows):
             return False
         person_columns = list(dict.fromkeys(c for c in (0, *plan.known_person, *self._person_columns(plan)) if c >= 0))
-        log = punch_frame.load_log(
-            str(self.path), self.sheet, first_data, range_top, person_columns, plan.datetime_column
-        )
+        log = punch_frame.load_log(str(self.path), self.sheet, first_data, person_columns, plan.datetime_column)
         width = max(map(len, self.rows), default=0)
         if log is None or max(log.columns) >= width:
             return False
         frame, loaded_columns = log.frame, list(enumerate(log.columns))
-        # The loaded rows must be the rows detection saw (fastexcel counts from the first used row).
+        # The loaded rows must be the rows detection saw.
         for offset, row in enumerate(self.rows[first_data : first_data + min(frame.height, 20)]):
             loaded = frame.row(offset)
             for position, column in loaded_columns:

@@ -42,11 +42,11 @@ class LogColumns:
 
 
 def load_log(
-    path: str, sheet: str, first_data: int, range_top: int, person_columns: Sequence[int], moment_column: int
+    path: str, sheet: str, first_data: int, person_columns: Sequence[int], moment_column: int
 ) -> LogColumns | None:
-    """The sheet's rows from ``first_data`` (0-based) on, or ``None`` when fastexcel cannot load
-    them in the reader's geometry.  ``range_top`` is the sheet's first row with any cell: fastexcel
-    counts rows from there.  Only the person columns and the date-time column are loaded: a plain
+    """The sheet's rows from ``first_data`` (0-based, from the sheet's first row) on, or ``None``
+    when fastexcel cannot load them in the reader's geometry (the reader checks the first rows
+    against its own before it trusts them).  Only the person columns and the date-time column are loaded: a plain
     log has nothing else to read, and every other column would be turned into text for nothing."""
     wanted = {*person_columns, moment_column}
     try:
@@ -54,7 +54,7 @@ def load_log(
         loaded = reader.load_sheet_by_name(
             sheet,
             header_row=None,
-            skip_rows=first_data - range_top,
+            skip_rows=first_data,
             dtypes="string",
             use_columns=lambda column: column.absolute_index in wanted,
         )
