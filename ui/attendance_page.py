@@ -62,9 +62,21 @@ def leave_names() -> dict[LeaveType, str]:
 
 
 @dataclass
+class _Grid:
+    """The ledger's cells as the table shows them."""
+
+    headers: list[str]
+    rows: list[list[GridCell]]
+    tips: list[str]
+    shade: list[str | None]
+    summary_columns: int
+
+
+@dataclass
 class _Loaded:
     ledger: repo.Ledger
     trend: list[repo.MonthTotals]
+    grid: _Grid
 
 
 class CorrectionDialog(QDialog):
@@ -236,7 +248,10 @@ class AttendancePage(QWidget):
 
         def work(_progress: Any) -> _Loaded:
             with self.db.transaction() as session:
-                return _Loaded(repo.ledger(session, year, month), repo.team_trend(session, year, month, 6))
+                ledger = repo.ledger(session, year, month)
+                trend = repo.team_trend(session, year, month, 6)
+            # The cells too are made here: a large team's month is a hundred thousand of them.
+            return _Loaded(ledger, trend, self._grid(ledger))
 
         run_job(self, work, on_success=self._loaded, on_failure=self._failed)
 
@@ -250,7 +265,7 @@ class AttendancePage(QWidget):
         if (loaded.ledger.year, loaded.ledger.month) != self.year_month():
             self.reload()
             return
-        self._fill(loaded.ledger)
+        self._fill(loaded.ledger, loaded.grid)
         names = [r.name for r in loaded.ledger.rows]
         self.charts.set_month(
             names,
@@ -281,7 +296,7 @@ class AttendancePage(QWidget):
         columns += [("trip_days", self.tr("Trip")), ("field_days", self.tr("Field"))]
         return columns
 
-    def _fill(self, ledger: repo.Ledger) -> None:
+    def _grid(self, ledger: repo.Ledger) -> _Grid:
         days = ledger.month_days()
         calendar = ledger.calendar
         summary_columns = self.summary_columns(ledger)
@@ -329,10 +344,15 @@ class AttendancePage(QWidget):
                 text = f"{value:g}" if isinstance(value, float) else str(value)
                 cells.append(GridCell(text, align_right=True, bold=key == "late_count" and row.summary.flagged))
             rows.append(cells)
-        self.model.set_grid(headers, rows, tips, shade)
+        return _Grid(headers, rows, tips, shade, len(summary_columns))
+
+    def _fill(self, ledger: repo.Ledger, grid: _Grid) -> None:
+        days = ledger.month_days()
+        calendar = ledger.calendar
+        self.model.set_grid(grid.headers, grid.rows, grid.tips, grid.shade)
         self.view.setColumnWidth(0, 84)
         self.view.setColumnWidth(1, 80)
-        for i in range(len(summary_columns)):
+        for i in range(grid.summary_columns):
             self.view.setColumnWidth(2 + len(days) + i, 62)
         self.view.horizontalHeader().setMinimumHeight(40)
         unknown = not calendar.known(days[0])
