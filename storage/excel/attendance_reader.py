@@ -1281,14 +1281,19 @@ class _Reader:
         is judged by :meth:`_who` as that loop judges it, and every row is that person's punch.
 
         Declines (returns False, nothing recorded) unless every row is such a punch: a blank or
-        total row, a date-time that is not plain ISO text, a person cell that the loop would read
-        again on every row.  The row-by-row reader then reads the file and says what it finds.
+        total row, a date-time that cannot be read, a person cell that the loop would read again on
+        every row.  The row-by-row reader then reads the file and says what it finds.
         """
         assert plan.datetime_column is not None
         if first_data >= len(self.rows):
             return False
         person_columns = list(dict.fromkeys(c for c in (0, *plan.known_person, *self._person_columns(plan)) if c >= 0))
-        log = punch_frame.load_log(str(self.path), self.sheet, first_data, person_columns, plan.datetime_column)
+        year = self.period.year
+
+        def parse(texts: list[str]) -> list[datetime | None]:
+            return [m if isinstance(m, datetime) else None for m in parse_datetimes(texts, year)]
+
+        log = punch_frame.load_log(str(self.path), self.sheet, first_data, person_columns, plan.datetime_column, parse)
         width = max(map(len, self.rows), default=0)
         if log is None or max(log.columns) >= width:
             return False

@@ -3,14 +3,14 @@ parses the date-times and groups the punches into person-days.
 
 This is the fast path of :mod:`storage.excel.attendance_reader` for its commonest large file, a
 plain log (ZKTeco, DingTalk's raw records: person cells and one date-time per row).  The reader
-decides whether a sheet is one and who each distinct person is; this module only moves columns.
-A log whose date-times are not all plain ISO text is left to the row-by-row reader, which reads
-every form a cell can take.
+decides whether a sheet is one, who each distinct person is and what a date-time text other
+than plain ISO means (each distinct one once); this module only moves columns.  A log with a
+date-time the reader cannot read is left to the row-by-row reader, which says what is wrong.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any, overload
@@ -31,8 +31,8 @@ PERSON = "person"
 @dataclass(frozen=True)
 class LogColumns:
     """The data rows of a punch log, in the columns the reading needs (the person cells and the
-    date-time): every cell as text (``None`` for blank), the row's person cells as a key, and its
-    date-time parsed (``None`` where the text is not plain ISO)."""
+    date-time): every cell as text (``None`` for blank), the row's person cells as a key, its
+    date-time parsed (``None`` where it cannot be read) and ``text``, that date-time as stored."""
 
     frame: pl.DataFrame
     columns: tuple[int, ...]
@@ -42,12 +42,21 @@ class LogColumns:
 
 
 def load_log(
-    path: str, sheet: str, first_data: int, person_columns: Sequence[int], moment_column: int
+    path: str,
+    sheet: str,
+    first_data: int,
+    person_columns: Sequence[int],
+    moment_column: int,
+    parse: Callable[[list[str]], list[datetime | None]],
 ) -> LogColumns | None:
     """The sheet's rows from ``first_data`` (0-based, from the sheet's first row) on, or ``None``
     when fastexcel cannot load them in the reader's geometry (the reader checks the first rows
-    against its own before it trusts them).  Only the person columns and the date-time column are loaded: a plain
-    log has nothing else to read, and every other column would be turned into text for nothing."""
+    against its own before it trusts them).
+
+    Only the person columns and the date-time column are loaded: a plain log has nothing else to
+    read, and every other column would be turned into text for nothing.  Plain ISO date-times are
+    parsed here; ``parse`` (the reader's own) reads each distinct other text once
+    ('2026/10/3 8:57', '10月3日 星期五 08:57', a serial), ``None`` where it cannot."""
     wanted = {*person_columns, moment_column}
     try:
         reader = fastexcel.read_excel(path)
@@ -65,20 +74,32 @@ def load_log(
     if set(columns) != wanted or frame.height == 0:
         return None
     frame = frame.rename(dict(zip(frame.columns, [f"c{c}" for c in columns], strict=True)))
-    moment = pl.col(f"c{moment_column}")
-    iso = _iso_moment(moment)
+    cell = f"c{moment_column}"
     frame = frame.select(
         pl.all(),
         pl.struct([f"c{c}" for c in person_columns]).rank("dense").alias(PERSON),
-        iso.str.to_datetime("%Y-%m-%dT%H:%M:%S", strict=False, time_unit="us").alias("moment"),
-        iso.alias("text"),
+        _iso_moment(pl.col(cell)).str.to_datetime(_STORED, strict=False, time_unit="us").alias("moment"),
     )
+    other = frame.filter(pl.col("moment").is_null() & pl.col(cell).is_not_null()).get_column(cell).unique()
+    if not other.is_empty():
+        texts = other.to_list()
+        parsed = pl.DataFrame(
+            {cell: other, "parsed": pl.Series(parse(texts), dtype=pl.Datetime("us"))},
+        )
+        frame = frame.join(parsed, on=cell, how="left", maintain_order="left").select(
+            pl.exclude("moment", "parsed"), pl.coalesce("moment", "parsed").alias("moment")
+        )
+    frame = frame.with_columns(pl.col("moment").dt.to_string(_STORED).alias("text"))
     return LogColumns(frame, columns, first_data)
 
 
+_STORED = "%Y-%m-%dT%H:%M:%S"
+"""A punch as the register stores it (``storage.attendance._punch_text``)."""
+
+
 def _iso_moment(text: pl.Expr) -> pl.Expr:
-    """The date-time of plain ISO text to the second ('YYYY-MM-DD HH:MM[:SS]', space or T), as
-    the register writes it ('YYYY-MM-DDTHH:MM:SS'); null for any other text."""
+    """Plain ISO text to the second ('YYYY-MM-DD HH:MM[:SS]', space or T) in the form of
+    :data:`_STORED`; null for any other text."""
     seconds = text.str.replace(" ", "T", literal=True)
     return pl.when(text.str.contains(_ISO_MOMENT)).then(
         pl.when(text.str.len_bytes() == 16).then(seconds + ":00").otherwise(seconds)
