@@ -122,3 +122,9 @@ def test_many_flagged_reps_are_named_ten_at_a_time_and_the_page_stays_narrow(qtb
         "销售04, 销售09, 销售14, 销售03, 销售08, 销售13, 销售02, 销售07, 销售12, 销售01 and 5 more."
     )
     assert widget.minimumSizeHint().width() < 1000
+    # The chart: the most often late first, twelve side by side, the rest a drag away.
+    late, _absent = widget.charts.month_values()
+    assert late == [7, 7, 7, 6, 6, 6, 5, 5, 5, 4, 4, 4, 3, 3, 3]
+    (left, right), _ = widget.charts.per_rep.getPlotItem().getViewBox().viewRange()
+    assert (left, right) == pytest.approx((-0.6, 11.6))
+    assert "the 12 most often late of 15 reps" in widget.charts.per_rep.getPlotItem().titleLabel.text

@@ -12,6 +12,8 @@ from widgets.charts import LINE_COLOUR, style_plot
 
 ABSENT_COLOUR = "#e15759"
 LATE_COLOUR = "#f28e2b"
+SHOWN_REPS = 12
+"""Reps whose bars fit side by side with their names readable."""
 
 
 class AttendanceCharts(QWidget):
@@ -36,19 +38,31 @@ class AttendanceCharts(QWidget):
         self._trend: list[tuple[str, int, int]] = []
 
     def set_month(self, names: Sequence[str], late_counts: Sequence[int], absent_days: Sequence[int]) -> None:
-        self._late, self._absent = list(late_counts), list(absent_days)
+        """One pair of bars per rep, the most often late first (then the most absent).  A large
+        team shows its first :data:`SHOWN_REPS` and pans sideways to the rest."""
+        order = sorted(range(len(names)), key=lambda i: (-late_counts[i], -absent_days[i]))
+        names = [names[i] for i in order]
+        self._late, self._absent = [late_counts[i] for i in order], [absent_days[i] for i in order]
         plot = self.per_rep.getPlotItem()
         plot.clear()
         x = np.arange(len(names), dtype=float)
+        plot.addItem(pg.BarGraphItem(x=x - 0.2, height=self._late, width=0.38, brush=LATE_COLOUR, name=self.tr("Late")))
         plot.addItem(
-            pg.BarGraphItem(x=x - 0.2, height=late_counts, width=0.38, brush=LATE_COLOUR, name=self.tr("Late"))
-        )
-        plot.addItem(
-            pg.BarGraphItem(x=x + 0.2, height=absent_days, width=0.38, brush=ABSENT_COLOUR, name=self.tr("Absent"))
+            pg.BarGraphItem(x=x + 0.2, height=self._absent, width=0.38, brush=ABSENT_COLOUR, name=self.tr("Absent"))
         )
         plot.getAxis("bottom").setTicks([[(i, name) for i, name in enumerate(names)]])
-        plot.setXRange(-0.6, max(len(names), 1) - 0.4, padding=0)
-        top = max([*late_counts, *absent_days, 1])
+        shown = min(max(len(names), 1), SHOWN_REPS)
+        plot.setXRange(-0.6, shown - 0.4, padding=0)
+        plot.getViewBox().setLimits(xMin=-1, xMax=max(len(names), 1))
+        if len(names) > SHOWN_REPS:
+            self.per_rep.setTitle(
+                self.tr(
+                    "Late arrivals and absent days: the {shown} most often late of {count} reps (drag for more)"
+                ).format(shown=SHOWN_REPS, count=len(names))
+            )
+        else:
+            self.per_rep.setTitle(self.tr("Late arrivals and absent days per rep"))
+        top = max([*self._late, *self._absent, 1])
         plot.setYRange(0, top * 1.15, padding=0)
 
     def set_trend(self, labels: Sequence[str], late_totals: Sequence[int], absent_totals: Sequence[int]) -> None:
@@ -80,4 +94,3 @@ class AttendanceCharts(QWidget):
 
     def trend_values(self) -> list[tuple[str, int, int]]:
         return self._trend
-

@@ -498,6 +498,10 @@
         <translation>旷工</translation>
     </message>
     <message>
+        <source>Late arrivals and absent days: the {shown} most often late of {count} reps (drag for more)</source>
+        <translation>迟到次数与旷工天数：{count} 名销售人员中迟到最多的 {shown} 人（拖动查看更多）</translation>
+    </message>
+    <message>
         <source>Late arrivals</source>
         <translation>迟到次数</translation>
     </message>
