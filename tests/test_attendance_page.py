@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime
 
 import pytest
@@ -128,3 +129,14 @@ def test_many_flagged_reps_are_named_ten_at_a_time_and_the_page_stays_narrow(qtb
     (left, right), _ = widget.charts.per_rep.getPlotItem().getViewBox().viewRange()
     assert (left, right) == pytest.approx((-0.6, 11.6))
     assert "the 12 most often late of 15 reps" in widget.charts.per_rep.getPlotItem().titleLabel.text
+
+
+def test_a_ledger_loaded_for_a_month_no_longer_shown_is_not_taken(qtbot, page):
+    # The user moved on to April while March loaded: the grid and what a click opens stay together.
+    shown = page.loaded
+    page.month.blockSignals(True)
+    page.set_month(2026, 4)
+    page.month.blockSignals(False)
+    page._loaded(dataclasses.replace(shown))
+    assert page.loaded is shown
+    qtbot.waitUntil(lambda: not page.loading and page.loaded.ledger.month == 4, timeout=5000)

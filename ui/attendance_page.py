@@ -261,10 +261,10 @@ class AttendancePage(QWidget):
 
     def _loaded(self, loaded: _Loaded) -> None:
         self.loading = False
-        self.loaded = loaded
         if (loaded.ledger.year, loaded.ledger.month) != self.year_month():
-            self.reload()
+            self.reload()  # the month changed while it loaded: the grid keeps what self.loaded holds
             return
+        self.loaded = loaded
         self._fill(loaded.ledger, loaded.grid)
         names = [r.name for r in loaded.ledger.rows]
         self.charts.set_month(

@@ -424,6 +424,8 @@ def _fold(text: str) -> str:
 
 
 _NON_WORD_RE = re.compile(r"[\W_]+")
+_NUMERIC_TEXT = re.compile(r"\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*")
+"""Text that is a number: a serial, when it stands in a date-time column."""
 
 
 @lru_cache(maxsize=1024)  # a header's texts are compared with every distinct name below them
@@ -1291,7 +1293,12 @@ class _Reader:
         year = self.period.year
 
         def parse(texts: list[str]) -> list[datetime | None]:
-            return [m if isinstance(m, datetime) else None for m in parse_datetimes(texts, year)]
+            # A number is a serial the file held as a number, and the text fastexcel makes of it
+            # is rounded: the row-by-row reader reads those from the numbers themselves.
+            return [
+                m if isinstance(m, datetime) and not _NUMERIC_TEXT.fullmatch(t) else None
+                for t, m in zip(texts, parse_datetimes(texts, year), strict=True)
+            ]
 
         log = punch_frame.load_log(str(self.path), self.sheet, first_data, person_columns, plan.datetime_column, parse)
         width = max(map(len, self.rows), default=0)
@@ -1308,8 +1315,15 @@ class _Reader:
                 if value is None and loaded[position] is not None:
                     return False
         first_cell = pl.col("c0")
+        moment = pl.col("moment")
         if frame.select(
-            pl.col("moment").is_null().any() | first_cell.is_null().any() | (first_cell.str.strip_chars() == "").any()
+            moment.is_null().any()
+            | first_cell.is_null().any()
+            | (first_cell.str.strip_chars() == "").any()
+            # fastexcel writes a date cell (calamine's date, a no_time problem) as midnight and a
+            # time-only cell as a day in 1899: the row-by-row reader tells those apart.
+            | (moment.dt.time() == time(0)).any()
+            | (moment.dt.year() < 1900).any()
         ).item():
             return False
         firsts = punch_frame.first_rows_of_people(log)

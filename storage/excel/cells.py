@@ -315,7 +315,7 @@ def parse_datetime(value: object, default_year: int | None = None) -> datetime |
         raise CellError(BAD_DATE, value)
     if len(value) in (16, 19) and value[4] == "-" and value[10] in " T":  # '2026-10-09 08:57:12', fast
         try:
-            return datetime.fromisoformat(value)
+            return datetime.fromisoformat(value).replace(tzinfo=None)  # '08:57+08': the clock as written
         except ValueError:
             pass
     text = _WEEKDAY_RE.sub(" ", _fold(value)).strip()
@@ -355,7 +355,7 @@ def parse_datetimes(values: Iterable[object], default_year: int | None = None) -
         # parse_datetime's own fast paths, without a call per value.
         if type(value) is str and len(value) in (16, 19) and value[4] == "-" and value[10] in " T":
             try:
-                append(fromiso(value))
+                append(fromiso(value).replace(tzinfo=None))
                 continue
             except ValueError:
                 pass
