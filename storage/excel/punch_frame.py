@@ -77,21 +77,19 @@ def load_log(
         return None
     frame = frame.rename(dict(zip(frame.columns, [f"c{c}" for c in columns], strict=True)))
     cell = f"c{moment_column}"
-    frame = frame.select(
-        pl.all(),
+    frame = frame.with_columns(
         pl.struct([f"c{c}" for c in person_columns]).rank("dense").alias(PERSON),
-        _iso_moment(pl.col(cell)).str.to_datetime(_STORED, strict=False, time_unit="us").alias("moment"),
-    )
+        _iso_moment(pl.col(cell)).alias("text"),
+    ).with_columns(pl.col("text").str.to_datetime(_STORED, strict=False, time_unit="us").alias("moment"))
     other = frame.filter(pl.col("moment").is_null() & pl.col(cell).is_not_null()).get_column(cell).unique()
     if not other.is_empty():
-        texts = other.to_list()
-        parsed = pl.DataFrame(
-            {cell: other, "parsed": pl.Series(parse(texts), dtype=pl.Datetime("us"))},
-        )
+        moments = pl.Series(parse(other.to_list()), dtype=pl.Datetime("us"))
+        parsed = pl.DataFrame({cell: other, "parsed": moments, "parsed_text": moments.dt.to_string(_STORED)})
         frame = frame.join(parsed, on=cell, how="left", maintain_order="left").select(
-            pl.exclude("moment", "parsed"), pl.coalesce("moment", "parsed").alias("moment")
+            pl.exclude("moment", "text", "parsed", "parsed_text"),
+            pl.coalesce("moment", "parsed").alias("moment"),
+            pl.coalesce("text", "parsed_text").alias("text"),
         )
-    frame = frame.with_columns(pl.col("moment").dt.to_string(_STORED).alias("text"))
     return LogColumns(frame, columns, first_data)
 
 
