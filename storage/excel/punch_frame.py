@@ -80,7 +80,18 @@ def load_log(
     frame = frame.with_columns(
         pl.struct([f"c{c}" for c in person_columns]).rank("dense").alias(PERSON),
         _iso_moment(pl.col(cell)).alias("text"),
-    ).with_columns(pl.col("text").str.to_datetime(_STORED, strict=False, time_unit="us").alias("moment"))
+    ).with_columns(
+        pl.coalesce(
+            pl.col("text").str.to_datetime(_STORED, strict=False, time_unit="us"),
+            *(
+                pl.when(pl.col(cell).str.contains(pattern)).then(
+                    pl.col(cell).str.to_datetime(form, strict=False, time_unit="us")
+                )
+                for pattern, form in _SLASHED
+            ),
+        ).alias("moment")
+    )
+    frame = frame.with_columns(pl.coalesce("text", pl.col("moment").dt.to_string(_STORED)).alias("text"))
     other = frame.filter(pl.col("moment").is_null() & pl.col(cell).is_not_null()).get_column(cell).unique()
     if not other.is_empty():
         moments = pl.Series(parse(other.to_list()), dtype=pl.Datetime("us"))
@@ -92,6 +103,13 @@ def load_log(
         )
     return LogColumns(frame, columns, first_data)
 
+
+_SLASHED = [
+    (r"^\d{4}/\d{1,2}/\d{1,2} ([01]?\d|2[0-3]):[0-5]\d$", "%Y/%m/%d %H:%M"),
+    (r"^\d{4}/\d{1,2}/\d{1,2} ([01]?\d|2[0-3]):[0-5]\d:[0-5]\d$", "%Y/%m/%d %H:%M:%S"),
+]
+"""'2026/10/3 8:57[:12]' (year first, zeros optional), as many exports write a punch: polars reads
+those as the reader's parser does; an impossible date comes out null and goes to the parser."""
 
 _STORED = "%Y-%m-%dT%H:%M:%S"
 """A punch as the register stores it (``storage.attendance._punch_text``)."""
