@@ -387,9 +387,7 @@ def store_days(
     existing = pl.DataFrame(
         session.connection().execute(query).all(), schema={"id": pl.Int64(), **DAY_SCHEMA}, orient="row"
     )
-    judged = incoming.join(
-        existing, on=["rep_id", "day"], how="left", suffix="_stored", maintain_order="left", nulls_equal=True
-    )
+    judged = incoming.join(existing, on=["rep_id", "day"], how="left", suffix="_stored", maintain_order="left")
     stored = pl.col("id").is_not_null()
     same = (
         stored
