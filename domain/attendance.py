@@ -772,10 +772,6 @@ class DayEvaluator:
         """What each outcome of :meth:`outcome_ids` adds to its month, by index."""
         return [_figures(outcome) for outcome in self._numbered]
 
-    def outcome_symbols(self) -> list[Symbol]:
-        """The ledger symbol of each outcome of :meth:`outcome_ids`, by index."""
-        return [cast(Symbol, outcome["symbol"]) for outcome in self._numbered]
-
     def _outcome(
         self,
         rest_symbol: Symbol | None,
